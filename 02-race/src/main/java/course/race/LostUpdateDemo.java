@@ -1,0 +1,66 @@
+package course.race;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Supplier;
+
+/**
+ * The article's program in Java: five threads, released together by a barrier, each
+ * increment one shared counter a million times. Expected: 5,000,000.
+ *
+ * <p>Run it with {@code ./mvnw -q compile exec:java -pl 02-race -Dexec.mainClass=course.race.LostUpdateDemo}
+ * (or from your IDE). It runs the program a few times with each counter and prints what it got.
+ * With {@link PlainCounter} the JIT may fold each thread's loop into a single add, so a run is
+ * either exact or short by whole threads; with {@link VolatileCounter} every increment really
+ * reads and writes memory, and increments are lost in almost every run.
+ */
+public final class LostUpdateDemo {
+
+    // tag::article-program[]
+    static final int THREADS = 5;
+    static final int INCREMENTS_PER_THREAD = 1_000_000;
+
+    /** Runs the article's program once and returns the final count. */
+    public static long run(Counter counter) throws InterruptedException {
+        CyclicBarrier start = new CyclicBarrier(THREADS); // all threads begin at the same moment
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            threads.add(Thread.ofPlatform().name("incrementer-" + t).start(() -> {
+                awaitQuietly(start);
+                for (int i = 0; i < INCREMENTS_PER_THREAD; i++) {
+                    counter.increment();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return counter.get(); // join() makes every thread's writes visible here
+    }
+    // end::article-program[]
+
+    public static void main(String[] args) throws InterruptedException {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        long expected = (long) THREADS * INCREMENTS_PER_THREAD;
+        report("PlainCounter", PlainCounter::new, runs, expected);
+        report("VolatileCounter", VolatileCounter::new, runs, expected);
+    }
+
+    private static void report(String name, Supplier<Counter> counters, int runs, long expected)
+            throws InterruptedException {
+        for (int r = 1; r <= runs; r++) {
+            long count = run(counters.get());
+            System.out.printf("%-16s run %d: %,d of %,d (lost %,d)%n", name, r, count, expected, expected - count);
+        }
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package course.race;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * The visibility race that Python's GIL hides. A worker spins until another thread sets a
+ * stop flag. With a plain {@code boolean}, nothing obliges the worker to ever read the field
+ * again: once the JIT has compiled the loop, it reads the flag once, before the loop, and
+ * spins forever. With {@code volatile}, every read goes to memory and the stop is seen at once.
+ *
+ * <p>The worker here gives up after a deadline, so the demo always ends; "gave up" means it
+ * never saw the stop.
+ */
+public final class StopFlagDemo {
+
+    /** How long a worker spins before it gives up. */
+    static final Duration PATIENCE = Duration.ofMillis(500);
+
+    // tag::plain-flag[]
+    static final class PlainFlag {
+        boolean stopRequested;
+    }
+
+    static boolean spinUntilStopped(PlainFlag flag, long deadlineNanos) {
+        while (!flag.stopRequested) {              // compiled, this may read the field only once
+            if (System.nanoTime() > deadlineNanos) {
+                return false;                      // gave up: never saw the stop
+            }
+        }
+        return true;
+    }
+    // end::plain-flag[]
+
+    // tag::volatile-flag[]
+    static final class VolatileFlag {
+        volatile boolean stopRequested;            // every read sees the latest write
+    }
+
+    static boolean spinUntilStopped(VolatileFlag flag, long deadlineNanos) {
+        while (!flag.stopRequested) {
+            if (System.nanoTime() > deadlineNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+    // end::volatile-flag[]
+
+    /** Did a worker spinning on a plain flag see the stop? */
+    public static boolean plainWorkerSeesStop() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {             // warm up: let the JIT compile the loop, as in a long-running service
+            spinUntilStopped(new PlainFlag(), System.nanoTime() + 1_000_000);
+        }
+        PlainFlag flag = new PlainFlag();
+        boolean[] saw = new boolean[1];
+        Thread worker = Thread.ofPlatform().name("plain-flag worker").daemon(true)
+                .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
+        awaitInside(worker, "spinUntilStopped");
+        flag.stopRequested = true;
+        worker.join();
+        return saw[0];
+    }
+
+    /** Did a worker spinning on a volatile flag see the stop? */
+    public static boolean volatileWorkerSeesStop() throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            spinUntilStopped(new VolatileFlag(), System.nanoTime() + 1_000_000);
+        }
+        VolatileFlag flag = new VolatileFlag();
+        boolean[] saw = new boolean[1];
+        Thread worker = Thread.ofPlatform().name("volatile-flag worker").daemon(true)
+                .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
+        awaitInside(worker, "spinUntilStopped");
+        flag.stopRequested = true;
+        worker.join();
+        return saw[0];
+    }
+
+    /** Waits until {@code thread} is running {@code method}, so the stop comes while it spins. */
+    static void awaitInside(Thread thread, String method) throws InterruptedException {
+        while (thread.isAlive() && Arrays.stream(thread.getStackTrace()).noneMatch(f -> f.getMethodName().equals(method))) {
+            Thread.sleep(1);
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.out.println("plain flag:    worker saw the stop? " + plainWorkerSeesStop());
+        System.out.println("volatile flag: worker saw the stop? " + volatileWorkerSeesStop());
+    }
+}

@@ -1,0 +1,29 @@
+package course.race.exercises;
+
+import course.kit.Exercise;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Exercise race.withdraw: the learner's {@link Account} must pass every {@link AccountCheck}. */
+@Exercise("race.withdraw")
+class AccountTest {
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void withdrawsOnOneThread() {
+        AccountCheck.withdrawsAlone(Account.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void twoWithdrawalsAtOnceNeverOverdraw() {
+        AccountCheck.neverOverdraws(Account.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void twoWithdrawalsAtOnceBothCount() {
+        AccountCheck.losesNoWithdrawal(Account.class);
+    }
+}

@@ -1,0 +1,124 @@
+package course.race.exercises;
+
+import course.kit.Threads;
+import course.kit.Workers;
+import course.race.Counter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The checks of exercise race.counter, for any {@link Counter} class: the learner's
+ * {@code SafeCounter}, and the right and wrong answers in {@code CounterCheckIT}.
+ *
+ * <p>Lost updates are a natural race, so the check runs rounds of four threads until it sees
+ * one or its time budget is spent. Two things make that reliable: more threads than cores
+ * (a thread can be switched out between its read and its write even on one free core), and
+ * the 02-race pom telling the JIT not to inline {@code increment()}, so the test loop cannot
+ * be folded into one big add. A visible count is checked by a watcher that spins on
+ * {@code get()} once the JIT has compiled it, as it would be in a long-running program.
+ */
+final class CounterCheck {
+
+    static final int THREADS = 4;
+    static final int INCREMENTS = 100_000;
+    static final int MIN_ROUNDS = 5;
+    static final Duration LOST_UPDATE_BUDGET = Duration.ofMillis(400);
+    static final Duration HANG_LIMIT = Duration.ofSeconds(6);
+    static final Duration WATCH_PATIENCE = Duration.ofMillis(500);
+    static final int WATCH_ATTEMPTS = 3;
+
+    private CounterCheck() {
+    }
+
+    /** All checks, in the order a learner meets them. */
+    static void all(Class<? extends Counter> answer) {
+        countsAlone(answer);
+        noLostUpdates(answer);
+        watcherSeesIncrements(answer);
+    }
+
+    /** One thread: the counter counts at all. */
+    static void countsAlone(Class<? extends Counter> answer) {
+        Counter counter = create(answer);
+        if (counter.get() != 0) {
+            throw new AssertionError("a new counter reads " + counter.get() + ", not 0");
+        }
+        for (int i = 0; i < 1000; i++) {
+            counter.increment();
+        }
+        if (counter.get() != 1000) {
+            throw new AssertionError("one thread incremented 1,000 times and get() says " + counter.get());
+        }
+    }
+
+    // tag::lost-updates[]
+    /** Rounds of THREADS threads x INCREMENTS increments until an update is lost or the budget is spent. */
+    static void noLostUpdates(Class<? extends Counter> answer) {
+        long budgetEnd = System.nanoTime() + LOST_UPDATE_BUDGET.toNanos();
+        for (int round = 1; round <= MIN_ROUNDS || System.nanoTime() < budgetEnd; round++) {
+            Counter counter = create(answer);
+            try (Workers workers = Workers.named("incrementer")) {
+                workers.runTogether(THREADS, HANG_LIMIT, i -> {
+                    for (int n = 0; n < INCREMENTS; n++) {
+                        counter.increment();
+                    }
+                    return null;
+                });
+            }
+            long expected = (long) THREADS * INCREMENTS;
+            long counted = counter.get(); // after the threads ended: join() makes their writes visible
+            if (counted != expected) {
+                throw new AssertionError(String.format(
+                        "lost %,d of %,d increments (%d threads x %,d, round %d): count++ reads, adds and writes"
+                                + " in three steps, and two threads that read the same value both write value + 1",
+                        expected - counted, expected, THREADS, INCREMENTS, round));
+            }
+        }
+    }
+    // end::lost-updates[]
+
+    // tag::watcher[]
+    /** A thread that spins until get() reaches 1 must see the increment another thread made. */
+    static void watcherSeesIncrements(Class<? extends Counter> answer) {
+        for (int i = 0; i < 50; i++) { // let the JIT compile the watcher, as in a long-running program
+            watch(create(answer), System.nanoTime() + 1_000_000);
+        }
+        for (int attempt = 1; attempt <= WATCH_ATTEMPTS; attempt++) {
+            Counter counter = create(answer);
+            AtomicBoolean saw = new AtomicBoolean();
+            try (Workers workers = Workers.named("watcher")) {
+                Thread watcher = workers.start("watcher",
+                        () -> saw.set(watch(counter, System.nanoTime() + WATCH_PATIENCE.toNanos())));
+                Threads.awaitInside(watcher, "watch", HANG_LIMIT);
+                counter.increment();
+                workers.joinAll(List.of(watcher), HANG_LIMIT);
+            }
+            if (!saw.get()) {
+                throw new AssertionError("a thread spinning until get() reached 1 never saw it ("
+                        + WATCH_PATIENCE.toMillis() + " ms after increment() returned): get() reads the count with"
+                        + " nothing (no lock, no volatile, no atomic) that makes another thread's write visible,"
+                        + " so the compiled loop read it once and never again");
+            }
+        }
+    }
+
+    /** Spins until the counter reads at least 1; false if the deadline passes first. */
+    private static boolean watch(Counter counter, long deadlineNanos) {
+        while (counter.get() < 1) {
+            if (System.nanoTime() > deadlineNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+    // end::watcher[]
+
+    private static Counter create(Class<? extends Counter> answer) {
+        try {
+            return answer.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName(), e);
+        }
+    }
+}

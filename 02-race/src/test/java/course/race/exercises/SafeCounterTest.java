@@ -1,0 +1,29 @@
+package course.race.exercises;
+
+import course.kit.Exercise;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Exercise race.counter: the learner's {@link SafeCounter} must pass every {@link CounterCheck}. */
+@Exercise("race.counter")
+class SafeCounterTest {
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void countsOnOneThread() {
+        CounterCheck.countsAlone(SafeCounter.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void losesNoIncrementUnderContention() {
+        CounterCheck.noLostUpdates(SafeCounter.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aWatchingThreadSeesTheCountGoUp() {
+        CounterCheck.watcherSeesIncrements(SafeCounter.class);
+    }
+}

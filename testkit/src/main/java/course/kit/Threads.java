@@ -1,0 +1,38 @@
+package course.kit;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/** Small waits on other threads that tests need and latches cannot give. */
+public final class Threads {
+
+    private Threads() {
+    }
+
+    /**
+     * Waits until {@code thread} is executing a method called {@code method} (seen in its stack),
+     * so that what the test does next happens while that method runs: for example, a stop
+     * request that must arrive while the thread already spins. Polls every millisecond.
+     *
+     * @throws AssertionError if the thread ends first, or is not there within {@code timeout}
+     */
+    public static void awaitInside(Thread thread, String method, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (Arrays.stream(thread.getStackTrace()).noneMatch(f -> f.getMethodName().equals(method))) {
+            if (!thread.isAlive()) {
+                throw new AssertionError("thread \"" + thread.getName() + "\" ended before it reached " + method + "()");
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("thread \"" + thread.getName() + "\" did not reach " + method + "() within "
+                        + timeout.toMillis() + " ms:\n" + StuckThreads.describe(thread));
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + thread.getName(), e);
+            }
+        }
+    }
+}

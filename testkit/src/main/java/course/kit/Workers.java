@@ -1,0 +1,152 @@
+package course.kit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Runs a task on several threads released together, and never hangs the test that uses it.
+ *
+ * <p>The threads are daemons named {@code <name>-1}, {@code <name>-2}, ... If they do not all
+ * finish by the deadline, the failure describes each stuck thread (state, lock wanted and its
+ * owner, locks held, place in course code), then interrupts them. If a task throws, the
+ * failure says which thread threw what, and where. {@link #close()} interrupts and reports
+ * any thread still alive, so no thread outlives the test.
+ */
+public final class Workers implements AutoCloseable {
+
+    /** A task run by worker number {@code index} (0-based). */
+    @FunctionalInterface
+    public interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    private final String name;
+    private final List<Thread> started = new ArrayList<>();
+
+    private Workers(String name) {
+        this.name = name;
+    }
+
+    /** Workers whose threads are called {@code name-1}, {@code name-2}, ... */
+    public static Workers named(String name) {
+        return new Workers(name);
+    }
+
+    /**
+     * Starts {@code count} threads, releases them together, and waits for all of them.
+     *
+     * @return each thread's result, in thread order
+     * @throws AssertionError if a thread threw, or did not finish within {@code deadline}
+     */
+    public <T> List<T> runTogether(int count, Duration deadline, Task<T> task) {
+        CountDownLatch ready = new CountDownLatch(count);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicReferenceArray<T> results = new AtomicReferenceArray<>(count);
+        AtomicReferenceArray<Throwable> errors = new AtomicReferenceArray<>(count);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            threads.add(start(name + "-" + (i + 1), () -> {
+                ready.countDown();
+                try {
+                    go.await();
+                    results.set(index, task.run(index));
+                } catch (Throwable e) {
+                    errors.set(index, e);
+                }
+            }));
+        }
+        awaitQuietly(ready, deadline);
+        go.countDown();
+        joinAll(threads, deadline);
+        for (int i = 0; i < count; i++) {
+            Throwable error = errors.get(i);
+            if (error instanceof AssertionError assertion) {
+                throw assertion;
+            }
+            if (error != null) {
+                throw new AssertionError("thread \"" + threads.get(i).getName() + "\" threw " + error
+                        + ExerciseFailure.learnerFrames(error), error);
+            }
+        }
+        List<T> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(results.get(i));
+        }
+        return list;
+    }
+
+    /** Starts one daemon thread that belongs to these workers. */
+    public Thread start(String threadName, Runnable body) {
+        Thread thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(body);
+        synchronized (started) {
+            started.add(thread);
+        }
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * Waits until every thread has ended, or fails with a description of those that have not.
+     */
+    public void joinAll(List<Thread> threads, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        for (Thread thread : threads) {
+            long left = end - System.nanoTime();
+            try {
+                if (left > 0) {
+                    thread.join(Duration.ofNanos(left));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Thread> stuck = threads.stream().filter(Thread::isAlive).toList();
+        if (!stuck.isEmpty()) {
+            String report = StuckThreads.describe(stuck);
+            stuck.forEach(Thread::interrupt);
+            throw new AssertionError(stuck.size() + " of " + threads.size() + " threads did not finish within "
+                    + deadline.toMillis() + " ms:\n" + report);
+        }
+    }
+
+    /** Interrupts every thread still alive, waits a moment, and fails if any survives. */
+    @Override
+    public void close() {
+        List<Thread> alive;
+        synchronized (started) {
+            alive = started.stream().filter(Thread::isAlive).toList();
+        }
+        if (alive.isEmpty()) {
+            return;
+        }
+        alive.forEach(Thread::interrupt);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (Thread thread : alive) {
+            try {
+                thread.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<Thread> survivors = alive.stream().filter(Thread::isAlive).toList();
+        if (!survivors.isEmpty()) {
+            throw new AssertionError("threads still running after the test, even after an interrupt:\n"
+                    + StuckThreads.describe(survivors));
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration deadline) {
+        try {
+            latch.await(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
