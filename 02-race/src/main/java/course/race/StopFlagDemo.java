@@ -15,7 +15,7 @@ import java.util.Arrays;
 public final class StopFlagDemo {
 
     /** How long a worker spins before it gives up. */
-    static final Duration PATIENCE = Duration.ofMillis(500);
+    static final Duration PATIENCE = Duration.ofMillis(250);
 
     // tag::plain-flag[]
     static final class PlainFlag {

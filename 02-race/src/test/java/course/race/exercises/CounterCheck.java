@@ -1,11 +1,9 @@
 package course.race.exercises;
 
-import course.kit.Threads;
+import course.kit.Watcher;
 import course.kit.Workers;
 import course.race.Counter;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The checks of exercise race.counter, for any {@link Counter} class: the learner's
@@ -25,7 +23,7 @@ final class CounterCheck {
     static final int MIN_ROUNDS = 5;
     static final Duration LOST_UPDATE_BUDGET = Duration.ofMillis(400);
     static final Duration HANG_LIMIT = Duration.ofSeconds(6);
-    static final Duration WATCH_PATIENCE = Duration.ofMillis(500);
+    static final Duration WATCH_PATIENCE = Duration.ofMillis(250);
     static final int WATCH_ATTEMPTS = 3;
 
     private CounterCheck() {
@@ -81,25 +79,20 @@ final class CounterCheck {
     // tag::watcher[]
     /** A thread that spins until get() reaches 1 must see the increment another thread made. */
     static void watcherSeesIncrements(Class<? extends Counter> answer) {
-        for (int i = 0; i < 50; i++) { // let the JIT compile the watcher, as in a long-running program
+        for (int i = 0; i < 10; i++) { // let the JIT compile the watcher, as in a long-running program
             watch(create(answer), System.nanoTime() + 1_000_000);
         }
-        for (int attempt = 1; attempt <= WATCH_ATTEMPTS; attempt++) {
+        boolean seen = true;
+        for (int attempt = 1; attempt <= WATCH_ATTEMPTS && seen; attempt++) {
             Counter counter = create(answer);
-            AtomicBoolean saw = new AtomicBoolean();
-            try (Workers workers = Workers.named("watcher")) {
-                Thread watcher = workers.start("watcher",
-                        () -> saw.set(watch(counter, System.nanoTime() + WATCH_PATIENCE.toNanos())));
-                Threads.awaitInside(watcher, "watch", HANG_LIMIT);
-                counter.increment();
-                workers.joinAll(List.of(watcher), HANG_LIMIT);
-            }
-            if (!saw.get()) {
-                throw new AssertionError("a thread spinning until get() reached 1 never saw it ("
-                        + WATCH_PATIENCE.toMillis() + " ms after increment() returned): get() reads the count with"
-                        + " nothing (no lock, no volatile, no atomic) that makes another thread's write visible,"
-                        + " so the compiled loop read it once and never again");
-            }
+            seen = Watcher.seesEveryTime(1, deadline -> watch(counter, deadline), "watch",
+                    counter::increment, WATCH_PATIENCE);
+        }
+        if (!seen) {
+            throw new AssertionError("a thread spinning until get() reached 1 never saw it ("
+                    + WATCH_PATIENCE.toMillis() + " ms after increment() returned): get() reads the count with"
+                    + " nothing (no lock, no volatile, no atomic) that makes another thread's write visible,"
+                    + " so the compiled loop read it once and never again");
         }
     }
 

@@ -1,34 +1,41 @@
 package course.race.exercises;
 
 import course.race.Vault;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A vault that forces the check-then-act race whenever the account lets it happen.
  *
- * <p>When a withdrawing thread reads the balance, the vault holds it there until the other
- * withdrawing thread has either read the balance too (no lock kept it out: the race is on),
- * or is parked or blocked (a lock kept it out), or has finished. So two withdrawals that are
- * not kept apart by a lock both read the old balance on every run, not once in a while;
- * withdrawals that are kept apart pass straight through. If neither happens within a second
- * (a learner's own spin lock, say), the read goes ahead anyway.
+ * <p>Every read and write of the balance by a withdrawing thread is held until the other
+ * withdrawing thread has touched the vault since this thread last did (nothing kept it out:
+ * the steps interleave), or is blocked on a lock this thread holds (a lock keeps it out), or
+ * has finished. A read takes its value before it is held and a write stores its value after,
+ * so two withdrawals that no lock keeps apart both read the old balance on every run.
+ * Withdrawals kept apart by a lock pass straight through. If none of this happens within
+ * 250 ms (a semaphore or a home-made spin lock, whose owner no one can see), the access goes
+ * ahead anyway: slower, never wrong.
  */
 final class RendezvousVault implements Vault {
 
-    private static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private long balance; // the account under test must guard it; the vault does not
     private final int withdrawers;
     private final List<Thread> joined = new CopyOnWriteArrayList<>();
     private final Set<Thread> finished = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> waitingHere = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicLong accesses = new AtomicLong();
+    private final Map<Thread, Long> lastAccess = new ConcurrentHashMap<>();
 
     RendezvousVault(long balance, int withdrawers) {
         this.balance = balance;
@@ -48,15 +55,13 @@ final class RendezvousVault implements Vault {
     @Override
     public long balance() {
         long seen = balance;
-        int myRead = reads.incrementAndGet();
-        if (joined.contains(Thread.currentThread())) {
-            holdUntilTheOthersMove(myRead);
-        }
+        holdUntilTheOtherMoves();
         return seen;
     }
 
     @Override
     public void setBalance(long newBalance) {
+        holdUntilTheOtherMoves();
         balance = newBalance;
     }
 
@@ -65,23 +70,20 @@ final class RendezvousVault implements Vault {
         return balance;
     }
 
-    private void holdUntilTheOthersMove(int myRead) {
+    private void holdUntilTheOtherMoves() {
         Thread me = Thread.currentThread();
-        waitingHere.add(me);
-        try {
-            long end = System.nanoTime() + PATIENCE_NANOS;
-            while (System.nanoTime() < end) {
-                if (reads.get() > myRead || othersAreDoneOrLockedOut(me)) {
-                    return;
-                }
-                LockSupport.parkNanos(20_000);
-            }
-        } finally {
-            waitingHere.remove(me);
+        if (!joined.contains(me)) {
+            return; // not a withdrawing thread: the test itself, or a single-threaded check
+        }
+        long myPrevious = lastAccess.getOrDefault(me, 0L);
+        lastAccess.put(me, accesses.incrementAndGet());
+        long end = System.nanoTime() + PATIENCE_NANOS;
+        while (System.nanoTime() < end && !otherHasMovedOrIsLockedOut(me, myPrevious)) {
+            LockSupport.parkNanos(20_000);
         }
     }
 
-    private boolean othersAreDoneOrLockedOut(Thread me) {
+    private boolean otherHasMovedOrIsLockedOut(Thread me, long myPrevious) {
         if (joined.size() < withdrawers) {
             return false; // the other withdrawal has not started yet
         }
@@ -89,13 +91,17 @@ final class RendezvousVault implements Vault {
             if (other == me || finished.contains(other)) {
                 continue;
             }
-            Thread.State state = other.getState();
-            boolean lockedOut = (state == Thread.State.BLOCKED || state == Thread.State.WAITING
-                    || state == Thread.State.TIMED_WAITING) && !waitingHere.contains(other);
-            if (!lockedOut) {
+            boolean moved = lastAccess.getOrDefault(other, 0L) > myPrevious;
+            if (!moved && !waitsForLockHeldBy(other, me)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Is {@code other} blocked or parked on a monitor or lock that {@code me} owns? */
+    private static boolean waitsForLockHeldBy(Thread other, Thread me) {
+        ThreadInfo info = THREADS.getThreadInfo(other.threadId());
+        return info != null && info.getLockOwnerId() == me.threadId();
     }
 }

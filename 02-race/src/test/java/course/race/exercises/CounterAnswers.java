@@ -1,0 +1,173 @@
+package course.race.exercises;
+
+import course.race.Counter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Answers a learner might give to exercise race.counter, right and wrong, for
+ * {@code CounterCheckIT}. Each is a plausible attempt, not a straw man.
+ */
+final class CounterAnswers {
+
+    private CounterAnswers() {
+    }
+
+    // ---- wrong ----
+
+    /** The starter: count++ on a plain field. */
+    static final class PlainIncrement implements Counter {
+        private long count;
+        public void increment() { count++; }
+        public long get() { return count; }
+    }
+
+    /** volatile makes reads and writes visible, not count++ atomic. */
+    static final class VolatileIncrement implements Counter {
+        private volatile long count;
+        public void increment() { count++; }
+        public long get() { return count; }
+    }
+
+    /** An atomic used as a plain box: get(), then set(get() + 1) is still read, add, write. */
+    static final class AtomicGetThenSet implements Counter {
+        private final AtomicLong count = new AtomicLong();
+        public void increment() { count.set(count.get() + 1); }
+        public long get() { return count.get(); }
+    }
+
+    /** A new lock object per call: nobody else ever waits for it. */
+    static final class SynchronizedOnNewObject implements Counter {
+        private long count;
+        public void increment() {
+            synchronized (new Object()) {
+                count++;
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** Locking the boxed count: every increment makes a new Long, so every call locks a different object. */
+    static final class SynchronizedOnBoxedCount implements Counter {
+        private Long count = 0L;
+        public void increment() {
+            synchronized (count) {
+                count++;
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** The write is locked, the read is not: nothing makes the increments visible to a reader. */
+    static final class LockedWriteUnlockedRead implements Counter {
+        private long count;
+        public synchronized void increment() { count++; }
+        public long get() { return count; }
+    }
+
+    /** Atomic write, plain read of a mirror field: the read sees nothing new. */
+    static final class AtomicWritePlainMirror implements Counter {
+        private final AtomicLong count = new AtomicLong();
+        private long mirror;
+        public void increment() { mirror = count.incrementAndGet(); }
+        public long get() { return mirror; }
+    }
+
+    /** lazySet of get() + 1: the cheaper write does not make the read-add-write atomic. */
+    static final class AtomicLazySet implements Counter {
+        private final AtomicLong count = new AtomicLong();
+        public void increment() { count.lazySet(count.get() + 1); }
+        public long get() { return count.get(); }
+    }
+
+    // ---- right ----
+
+    static final class SynchronizedMethods implements Counter {
+        private long count;
+        public synchronized void increment() { count++; }
+        public synchronized long get() { return count; }
+    }
+
+    static final class AtomicLongIncrement implements Counter {
+        private final AtomicLong count = new AtomicLong();
+        public void increment() { count.incrementAndGet(); }
+        public long get() { return count.get(); }
+    }
+
+    static final class LongAdderCount implements Counter {
+        private final LongAdder count = new LongAdder();
+        public void increment() { count.increment(); }
+        public long get() { return count.sum(); }
+    }
+
+    static final class ReentrantLockCount implements Counter {
+        private final ReentrantLock lock = new ReentrantLock();
+        private long count;
+        public void increment() {
+            lock.lock();
+            try {
+                count++;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long get() {
+            lock.lock();
+            try {
+                return count;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    static final class CasLoop implements Counter {
+        private final AtomicLong count = new AtomicLong();
+        public void increment() {
+            long seen;
+            do {
+                seen = count.get();
+            } while (!count.compareAndSet(seen, seen + 1));
+        }
+        public long get() { return count.get(); }
+    }
+
+    /** Locked writes and a volatile read: a known, correct pattern for read-mostly counters. */
+    static final class VolatileReadSynchronizedWrite implements Counter {
+        private volatile long count;
+        public synchronized void increment() { count++; }
+        public long get() { return count; }
+    }
+
+    static final class VarHandleGetAndAdd implements Counter {
+        private static final VarHandle COUNT;
+        static {
+            try {
+                COUNT = MethodHandles.lookup().findVarHandle(VarHandleGetAndAdd.class, "count", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+        private volatile long count;
+        public void increment() { COUNT.getAndAdd(this, 1L); }
+        public long get() { return count; }
+    }
+
+    static final class SynchronizedOnPrivateLock implements Counter {
+        private final Object lock = new Object();
+        private long count;
+        public void increment() {
+            synchronized (lock) {
+                count++;
+            }
+        }
+        public long get() {
+            synchronized (lock) {
+                return count;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package course.race.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import course.race.Counter;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the race.counter check: every plausible wrong answer is caught on every run, and
+ * right answers written in other ways pass every run. Each run loads the check and the answer
+ * afresh ({@link Isolated}), as a learner's run in a fresh JVM would.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>count++ on a plain field (the starter): lost updates;
+ *   <li>count++ on a volatile field: lost updates;
+ *   <li>an AtomicLong used as get(), then set(get() + 1), or lazySet: lost updates;
+ *   <li>synchronized on a new object per call, or on the boxed count itself: lost updates;
+ *   <li>a synchronized write with an unsynchronized read: the watcher never sees the increment;
+ *   <li>an atomic write published through a plain mirror field: the watcher never sees it.
+ * </ul>
+ * {@code -Dcatch.runs=200} (see {@code .ci/catch-rates}) measures the rates.
+ */
+class CounterCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(CounterAnswers.PlainIncrement.class, "lost"),
+                Arguments.of(CounterAnswers.VolatileIncrement.class, "lost"),
+                Arguments.of(CounterAnswers.AtomicGetThenSet.class, "lost"),
+                Arguments.of(CounterAnswers.AtomicLazySet.class, "lost"),
+                Arguments.of(CounterAnswers.SynchronizedOnNewObject.class, "lost"),
+                Arguments.of(CounterAnswers.SynchronizedOnBoxedCount.class, "lost"),
+                Arguments.of(CounterAnswers.LockedWriteUnlockedRead.class, "never saw"),
+                Arguments.of(CounterAnswers.AtomicWritePlainMirror.class, "never saw"));
+    }
+
+    static Stream<Class<? extends Counter>> rightAnswers() {
+        return Stream.of(
+                CounterAnswers.SynchronizedMethods.class,
+                CounterAnswers.AtomicLongIncrement.class,
+                CounterAnswers.LongAdderCount.class,
+                CounterAnswers.ReentrantLockCount.class,
+                CounterAnswers.CasLoop.class,
+                CounterAnswers.VolatileReadSynchronizedWrite.class,
+                CounterAnswers.VarHandleGetAndAdd.class,
+                CounterAnswers.SynchronizedOnPrivateLock.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<? extends Counter> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(),
+                () -> Isolated.run("course.race.exercises.", CounterCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).contains(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<? extends Counter> answer) {
+        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(),
+                () -> Isolated.run("course.race.exercises.", CounterCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}

@@ -1,0 +1,112 @@
+package course.race.exercises;
+
+import course.race.Signal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Answers a learner might give to exercise race.stop-signal, right and wrong, for {@code StopSignalCheckIT}. */
+final class StopSignalAnswers {
+
+    private StopSignalAnswers() {
+    }
+
+    // ---- wrong ----
+
+    /** The starter: two plain fields. */
+    static final class PlainFields implements Signal {
+        private boolean stopped;
+        private String reason;
+        public void stop(String why) { reason = why; stopped = true; }
+        public boolean isStopped() { return stopped; }
+        public String reason() { return reason; }
+    }
+
+    /** volatile on the wrong field: the reason is volatile, the flag the loop reads is not. */
+    static final class VolatileOnReasonOnly implements Signal {
+        private boolean stopped;
+        private volatile String reason;
+        public void stop(String why) { reason = why; stopped = true; }
+        public boolean isStopped() { return stopped; }
+        public String reason() { return reason; }
+    }
+
+    /** The write is locked, the read is not: the spinning reader takes no lock, so sees nothing. */
+    static final class SynchronizedStopOnly implements Signal {
+        private boolean stopped;
+        private String reason;
+        public synchronized void stop(String why) { reason = why; stopped = true; }
+        public boolean isStopped() { return stopped; }
+        public synchronized String reason() { return reason; }
+    }
+
+    // ---- right ----
+
+    static final class VolatileFlag implements Signal {
+        private volatile boolean stopped;
+        private String reason;
+        public void stop(String why) { reason = why; stopped = true; }
+        public boolean isStopped() { return stopped; }
+        public String reason() { return reason; }
+    }
+
+    static final class BothVolatile implements Signal {
+        private volatile boolean stopped;
+        private volatile String reason;
+        public void stop(String why) { reason = why; stopped = true; }
+        public boolean isStopped() { return stopped; }
+        public String reason() { return reason; }
+    }
+
+    static final class AllSynchronized implements Signal {
+        private boolean stopped;
+        private String reason;
+        public synchronized void stop(String why) { reason = why; stopped = true; }
+        public synchronized boolean isStopped() { return stopped; }
+        public synchronized String reason() { return reason; }
+    }
+
+    /** The reason is the flag: null until stopped. */
+    static final class AtomicReason implements Signal {
+        private final AtomicReference<String> reason = new AtomicReference<>();
+        public void stop(String why) { reason.set(why); }
+        public boolean isStopped() { return reason.get() != null; }
+        public String reason() { return reason.get(); }
+    }
+
+    static final class AtomicBooleanFlag implements Signal {
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private volatile String reason;
+        public void stop(String why) { reason = why; stopped.set(true); }
+        public boolean isStopped() { return stopped.get(); }
+        public String reason() { return reason; }
+    }
+
+    /** Release/acquire through a VarHandle: the weakest ordering that is still right. */
+    static final class ReleaseAcquire implements Signal {
+        private static final VarHandle STOPPED;
+        static {
+            try {
+                STOPPED = MethodHandles.lookup().findVarHandle(ReleaseAcquire.class, "stopped", boolean.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+        @SuppressWarnings("unused") // accessed through STOPPED
+        private boolean stopped;
+        private String reason;
+        public void stop(String why) { reason = why; STOPPED.setRelease(this, true); }
+        public boolean isStopped() { return (boolean) STOPPED.getAcquire(this); }
+        public String reason() { return reason; }
+    }
+
+    static final class LatchSignal implements Signal {
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private volatile String reason;
+        public void stop(String why) { reason = why; stopped.countDown(); }
+        public boolean isStopped() { return stopped.getCount() == 0; }
+        public String reason() { return reason; }
+    }
+}

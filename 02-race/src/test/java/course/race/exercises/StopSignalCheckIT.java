@@ -1,0 +1,64 @@
+package course.race.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import course.race.Signal;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the race.stop-signal check: every plausible wrong answer is caught on every run,
+ * right answers written differently pass every run.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>plain fields (the starter): the compiled spinner never sees the stop;
+ *   <li>volatile on the reason instead of the flag: the same;
+ *   <li>synchronized stop() with an unsynchronized isStopped(): the same.
+ * </ul>
+ * One mistake no test can catch reliably: a volatile flag written <em>before</em> the reason.
+ * The window between the two writes is a few nanoseconds; the chapter explains why the order
+ * matters instead.
+ */
+class StopSignalCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(StopSignalAnswers.PlainFields.class, "never saw"),
+                Arguments.of(StopSignalAnswers.VolatileOnReasonOnly.class, "never saw"),
+                Arguments.of(StopSignalAnswers.SynchronizedStopOnly.class, "never saw"));
+    }
+
+    static Stream<Class<? extends Signal>> rightAnswers() {
+        return Stream.of(
+                StopSignalAnswers.VolatileFlag.class,
+                StopSignalAnswers.BothVolatile.class,
+                StopSignalAnswers.AllSynchronized.class,
+                StopSignalAnswers.AtomicReason.class,
+                StopSignalAnswers.AtomicBooleanFlag.class,
+                StopSignalAnswers.ReleaseAcquire.class,
+                StopSignalAnswers.LatchSignal.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<? extends Signal> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(),
+                () -> Isolated.run("course.race.exercises.", StopSignalCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).contains(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<? extends Signal> answer) {
+        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(),
+                () -> Isolated.run("course.race.exercises.", StopSignalCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}

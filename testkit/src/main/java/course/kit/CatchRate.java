@@ -1,0 +1,54 @@
+package course.kit;
+
+import java.util.Locale;
+
+/**
+ * How often a check catches an answer: the measure behind "each wrong answer is caught in at
+ * least 99% of runs". Each run calls the check once; a run that throws an AssertionError has
+ * caught the answer. Anything else the check throws is a bug in the check and ends the count.
+ *
+ * <p>The number of runs comes from {@code -Dcatch.runs=N} (default 3, so that {@code verify}
+ * stays quick); {@code .ci/catch-rates} asks for 200. Each result is printed as one line
+ * starting with {@code catch-rate}, which that script collects.
+ */
+public final class CatchRate {
+
+    /** The outcome: how many of {@code runs} caught the answer, and the first message seen. */
+    public record Result(String answer, int runs, int caught, long millis, String firstMessage) {
+
+        public double percent() {
+            return 100.0 * caught / runs;
+        }
+    }
+
+    private CatchRate() {
+    }
+
+    /** Runs per answer: {@code -Dcatch.runs}, 3 by default. */
+    public static int runs() {
+        return Integer.getInteger("catch.runs", 3);
+    }
+
+    /** Runs {@code check} {@link #runs()} times and counts the runs that threw an AssertionError. */
+    public static Result measure(String module, String answer, Runnable check) {
+        int runs = runs();
+        int caught = 0;
+        String first = null;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            try {
+                check.run();
+            } catch (AssertionError e) {
+                caught++;
+                if (first == null) {
+                    first = String.valueOf(e.getMessage());
+                }
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Result result = new Result(answer, runs, caught, millis, first);
+        System.out.println(String.format(Locale.ROOT, "catch-rate %s %s: caught %d of %d (%.1f%%) in %d ms",
+                module, answer, caught, runs, result.percent(), millis));
+        return result;
+    }
+}
