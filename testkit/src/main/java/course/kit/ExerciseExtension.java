@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The behaviour behind {@link Exercise}: checks the id against the register, turns any
@@ -46,6 +47,10 @@ public final class ExerciseExtension
     public void handleTestExecutionException(ExtensionContext context, Throwable error) throws Throwable {
         if (Boolean.getBoolean("course.trace")) {
             error.printStackTrace();
+        }
+        if ("course".equals(System.getProperty("course.progress"))) {
+            // The progress view wants a table, not failures: record the test as not passed, quietly.
+            throw new TestAbortedException("not solved yet");
         }
         throw ExerciseFailure.of(info(context), error);
     }

@@ -49,12 +49,9 @@ public final class ExerciseFailure extends AssertionFailedError {
 
     /** The frames of a throwable that are in course code, as "at ..." lines. */
     static String learnerFrames(Throwable error) {
-        String frames = Arrays.stream(error.getStackTrace())
-                .filter(f -> f.getClassName().startsWith("course.") && !f.getClassName().startsWith("course.kit."))
-                .limit(4)
-                .map(f -> "\n    at " + f)
+        return Arrays.stream(StuckThreads.courseFrames(error.getStackTrace()))
+                .map(f -> "\n    at " + StuckThreads.frame(f))
                 .collect(Collectors.joining());
-        return frames.isEmpty() && error.getStackTrace().length > 0 ? "\n    at " + error.getStackTrace()[0] : frames;
     }
 
     private static String indent(String text) {

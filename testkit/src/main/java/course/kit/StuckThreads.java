@@ -47,7 +47,7 @@ public final class StuckThreads {
             text.append("; it holds ").append(allHeld);
         }
         for (StackTraceElement frame : courseFrames(info.getStackTrace())) {
-            text.append("\n    at ").append(frame);
+            text.append("\n    at ").append(frame(frame));
         }
         return text.toString();
     }
@@ -66,12 +66,20 @@ public final class StuckThreads {
         return name.substring(name.lastIndexOf('.') + 1) + "@" + Integer.toHexString(lock.getIdentityHashCode());
     }
 
-    /** The frames in course code (not the kit), or the top two frames when there are none. */
-    private static StackTraceElement[] courseFrames(StackTraceElement[] stack) {
+    /** The frames in course code (not the kit, not generated lambda classes), or the top two when there are none. */
+    static StackTraceElement[] courseFrames(StackTraceElement[] stack) {
         StackTraceElement[] course = Arrays.stream(stack)
-                .filter(f -> f.getClassName().startsWith("course.") && !f.getClassName().startsWith("course.kit."))
+                .filter(f -> f.getClassName().startsWith("course.") && !f.getClassName().startsWith("course.kit.")
+                        && !f.getClassName().contains("$$Lambda"))
                 .limit(4)
                 .toArray(StackTraceElement[]::new);
         return course.length > 0 ? course : Arrays.copyOf(stack, Math.min(2, stack.length));
+    }
+
+    /** One frame as {@code Class.method(File.java:line)}, without module or class loader prefixes. */
+    static String frame(StackTraceElement f) {
+        String location = f.getFileName() == null ? "Unknown Source"
+                : f.getLineNumber() >= 0 ? f.getFileName() + ":" + f.getLineNumber() : f.getFileName();
+        return f.getClassName() + "." + f.getMethodName() + "(" + location + ")";
     }
 }
