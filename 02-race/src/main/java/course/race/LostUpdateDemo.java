@@ -41,11 +41,20 @@ public final class LostUpdateDemo {
     }
     // end::article-program[]
 
+    /**
+     * Runs the program {@code runs} times (default 5) with each counter. With a second argument,
+     * {@code plain} or {@code volatile}, only that counter.
+     */
     public static void main(String[] args) throws InterruptedException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        String only = args.length > 1 ? args[1] : "both";
         long expected = (long) THREADS * INCREMENTS_PER_THREAD;
-        report("PlainCounter", PlainCounter::new, runs, expected);
-        report("VolatileCounter", VolatileCounter::new, runs, expected);
+        if (!only.equals("volatile")) {
+            report("PlainCounter", PlainCounter::new, runs, expected);
+        }
+        if (!only.equals("plain")) {
+            report("VolatileCounter", VolatileCounter::new, runs, expected);
+        }
     }
 
     private static void report(String name, Supplier<Counter> counters, int runs, long expected)
