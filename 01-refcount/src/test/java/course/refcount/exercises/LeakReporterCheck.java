@@ -1,0 +1,244 @@
+package course.refcount.exercises;
+
+import static org.awaitility.Awaitility.await;
+
+import course.refcount.Leak;
+import course.refcount.LeakDetector;
+import course.refcount.LeakTracker;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The checks of exercise refcount.leak-report, for any {@link LeakDetector} class with a
+ * {@code (Cleaner, Consumer<Leak>)} constructor.
+ *
+ * <p>Garbage collection is not on a timetable, so the checks never wait for luck. A resource is
+ * created and dropped in a method of its own, and watched through a {@link WeakReference}; the
+ * check asks for a collection ({@code System.gc()}) until the reference is cleared, which, with
+ * the serial collector the tests run on, takes one request. If it is still not cleared after a
+ * few, something still refers to the resource. The check also registers an action of its own for
+ * the same resource with the same cleaner: once that has run, the cleaner has had the resource
+ * in hand, and the learner's action is due within moments.
+ */
+final class LeakReporterCheck {
+
+    static final Duration COLLECT_LIMIT = Duration.ofMillis(600);
+    static final Duration REPORT_LIMIT = Duration.ofSeconds(3);
+    static final Duration GRACE = Duration.ofMillis(300);
+
+    private static final AtomicReference<Thread> CLEANER_THREAD = new AtomicReference<>();
+    private static final Cleaner CLEANER = Cleaner.create(body -> {
+        Thread thread = new Thread(body, "leak-check cleaner");
+        thread.setDaemon(true);
+        CLEANER_THREAD.set(thread);
+        return thread;
+    });
+
+    private LeakReporterCheck() {
+    }
+
+    /** The checks' cleaner, made once per class loader (a test class calls this before its tests start). */
+    static Cleaner cleaner() {
+        return CLEANER;
+    }
+
+    static void all(Class<? extends LeakDetector> answer) {
+        reportsAForgottenResource(answer);
+        saysWhereItWasCreated(answer);
+        staysQuietWhenReleased(answer);
+    }
+
+    /** A resource whose tracker is never closed is reported, once, after it becomes unreachable. */
+    static void reportsAForgottenResource(Class<? extends LeakDetector> answer) {
+        List<Leak> reports = new CopyOnWriteArrayList<>();
+        LeakDetector detector = create(answer, reports::add);
+        Watched forgotten = trackAndForget(detector, "forgotten buffer");
+        awaitCollected(forgotten);
+        awaitReport(reports, forgotten);
+        expectReports(reports, "forgotten buffer", 1);
+    }
+
+    // tag::where-created[]
+    /** The report says where the resource was tracked: this check's own method is in its stack. */
+    static void saysWhereItWasCreated(Class<? extends LeakDetector> answer) {
+        List<Leak> reports = new CopyOnWriteArrayList<>();
+        LeakDetector detector = create(answer, reports::add);
+        Watched forgotten = trackAndForget(detector, "buffer made in trackAndForget");
+        awaitCollected(forgotten);
+        awaitReport(reports, forgotten);
+        Leak leak = reports.getFirst();
+        Throwable createdAt = leak.createdAt();
+        boolean pointsAtCreator = createdAt != null && Arrays.stream(createdAt.getStackTrace())
+                .anyMatch(frame -> frame.getMethodName().equals("trackAndForget"));
+        if (!pointsAtCreator) {
+            throw new AssertionError("the leak report does not say where the resource was created: "
+                    + (createdAt == null ? "createdAt is null" : "its stack trace is\n" + frames(createdAt))
+                    + "\nand it should show the method that called track(), trackAndForget. Make the Throwable"
+                    + " inside track(), while the creator's method is still on the stack; made in the cleaning"
+                    + " action it only shows the cleaner's thread");
+        }
+    }
+    // end::where-created[]
+
+    /** A resource whose tracker was closed is never reported: not at close, not after collection. */
+    static void staysQuietWhenReleased(Class<? extends LeakDetector> answer) {
+        List<Leak> reports = new CopyOnWriteArrayList<>();
+        LeakDetector detector = create(answer, reports::add);
+        Watched released = trackCloseAndForget(detector, "released buffer");
+        if (!reports.isEmpty()) {
+            throw new AssertionError("closing the tracker of a released resource reported it as a leak: " + reports
+                    + ". close() means \"released properly\": it must disarm the report, not send it");
+        }
+        Watched forgotten = trackAndForget(detector, "forgotten buffer");
+        awaitCollected(released);
+        awaitCollected(forgotten);
+        awaitReport(reports, forgotten);  // the cleaner is at work ...
+        awaitCleanerIdle(released, forgotten); // ... and has finished with both resources
+        expectReports(reports, "released buffer", 0);
+        expectReports(reports, "forgotten buffer", 1);
+    }
+
+    // ---- how resources are made, dropped and watched ----
+
+    /** A dropped resource: a weak reference to it, and whether the check's own cleaning action for it ran. */
+    private record Watched(String description, WeakReference<Object> resource, AtomicBoolean checkActionRan) {
+    }
+
+    /** Creates a resource, tracks it and forgets it: when this returns, nothing strong refers to it. */
+    private static Watched trackAndForget(LeakDetector detector, String description) {
+        byte[] resource = new byte[1024]; // think of a pooled buffer
+        detector.track(resource, description);
+        return watch(resource, description);
+    }
+
+    /** Creates a resource, tracks it, releases it properly (closes the tracker), and drops it. */
+    private static Watched trackCloseAndForget(LeakDetector detector, String description) {
+        byte[] resource = new byte[1024];
+        LeakTracker tracker = detector.track(resource, description);
+        tracker.close();
+        return watch(resource, description);
+    }
+
+    private static Watched watch(Object resource, String description) {
+        AtomicBoolean ran = new AtomicBoolean();
+        CLEANER.register(resource, () -> ran.set(true));
+        return new Watched(description, new WeakReference<>(resource), ran);
+    }
+
+    /** Asks for collections until the resource is gone; fails if it stays reachable. */
+    private static void awaitCollected(Watched watched) {
+        try {
+            await().atMost(COLLECT_LIMIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        System.gc();
+                        return watched.resource().refersTo(null);
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the " + watched.description() + " never became unreachable, although the test"
+                    + " dropped every reference it had: something your detector keeps still refers to it. The"
+                    + " cleaner keeps each cleaning action reachable until it runs, so an action (a lambda, an inner"
+                    + " class) that mentions the resource keeps it alive for ever, and is never run; so does a list or"
+                    + " map of tracked resources");
+        }
+    }
+
+    /** Waits for a report of {@code watched}; fails if none comes once the cleaner has had the resource in hand. */
+    private static void awaitReport(List<Leak> reports, Watched watched) {
+        long[] dueBy = {0};
+        try {
+            await().atMost(REPORT_LIMIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        if (reported(reports, watched.description()) > 0) {
+                            return true;
+                        }
+                        if (watched.checkActionRan().get() && dueBy[0] == 0) {
+                            dueBy[0] = System.nanoTime() + GRACE.toNanos();
+                        }
+                        if (dueBy[0] != 0 && System.nanoTime() > dueBy[0]) {
+                            throw new AssertionError(noReport(watched, reports));
+                        }
+                        System.gc();
+                        return false;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(noReport(watched, reports));
+        }
+    }
+
+    private static String noReport(Watched watched, List<Leak> reports) {
+        return "the " + watched.description() + " was collected without being released, and nothing reported it"
+                + (reports.isEmpty() ? "" : " (reports seen: " + reports + ")") + ". Register a cleaning action"
+                + " with the given Cleaner in track(): the cleaner runs it once the resource is unreachable";
+    }
+
+    /**
+     * Waits until the cleaner has run the check's own actions for both resources and then has
+     * nothing left to do, twice in a row, 20 ms apart: every cleaning action due for the two
+     * resources (they were collected by the same collection) has run by then.
+     */
+    private static void awaitCleanerIdle(Watched released, Watched forgotten) {
+        try {
+            await().atMost(REPORT_LIMIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(new java.util.concurrent.Callable<Boolean>() {
+                        private boolean idleBefore;
+
+                        @Override
+                        public Boolean call() {
+                            boolean idle = released.checkActionRan().get() && forgotten.checkActionRan().get()
+                                    && isIdle(CLEANER_THREAD.get());
+                            boolean twice = idle && idleBefore;
+                            idleBefore = idle;
+                            return twice;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the cleaner's thread did not become idle within " + REPORT_LIMIT.toMillis()
+                    + " ms after both resources were collected: a cleaning action that blocks or takes long"
+                    + " holds up every other cleaning action of that cleaner. Keep it short");
+        }
+    }
+
+    private static boolean isIdle(Thread thread) {
+        Thread.State state = thread == null ? Thread.State.TERMINATED : thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    private static void expectReports(List<Leak> reports, String description, int expected) {
+        long count = reported(reports, description);
+        if (count != expected) {
+            throw new AssertionError("the " + description + " was reported " + count + " time(s), expected "
+                    + expected + (expected == 0
+                            ? ": its tracker was closed, so it was released properly and is no leak. close() must"
+                                    + " disarm the cleaning action"
+                            : ": one leak, one report"));
+        }
+    }
+
+    private static long reported(List<Leak> reports, String description) {
+        return reports.stream().filter(leak -> description.equals(leak.description())).count();
+    }
+
+    private static String frames(Throwable t) {
+        StringBuilder text = new StringBuilder();
+        Arrays.stream(t.getStackTrace()).limit(6).forEach(f -> text.append("    at ").append(f).append('\n'));
+        return text.toString();
+    }
+
+    private static LeakDetector create(Class<? extends LeakDetector> answer, Consumer<Leak> reports) {
+        try {
+            var constructor = answer.getDeclaredConstructor(Cleaner.class, Consumer.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(CLEANER, reports);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getName() + "(Cleaner, Consumer<Leak>)", e);
+        }
+    }
+}

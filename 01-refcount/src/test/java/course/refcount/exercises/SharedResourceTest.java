@@ -1,0 +1,41 @@
+package course.refcount.exercises;
+
+import course.kit.Exercise;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Exercise refcount.threads: the learner's {@link SharedResource} must pass every {@link SharedCheck}. */
+@Exercise("refcount.threads")
+class SharedResourceTest {
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void keepsTheOneThreadRules() {
+        CountedCheck.all(SharedResource.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void twoRetainsAtOnceBothCount() {
+        SharedCheck.twoRetainsAtOnce(SharedResource.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void twoReleasesAtOnceFreeExactlyOnce() {
+        SharedCheck.twoReleasesAtOnce(SharedResource.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aRetainDuringTheLastReleaseNeverRevivesTheResource() {
+        SharedCheck.retainDuringLastRelease(SharedResource.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void oneReleaseTooManyIsRefusedEvenUnderContention() {
+        SharedCheck.twoLastReleasesAtOnce(SharedResource.class);
+    }
+}
