@@ -1,0 +1,374 @@
+package course.cpuio.exercises;
+
+import course.cpuio.FetchResult;
+import course.cpuio.Fetcher;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Answers a learner might give to exercise cpuio.fetch, right and wrong, for {@code FetchCheckIT}. */
+final class FetchAnswers {
+
+    private FetchAnswers() {
+    }
+
+    /** The usual request: with the per-request timeout, status checked, exceptions reported. */
+    static FetchResult send(HttpClient client, URI uri, Duration timeout) throws InterruptedException {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                    : FetchResult.failed(uri, "status " + response.statusCode());
+        } catch (IOException e) {
+            return FetchResult.failed(uri, e);
+        }
+    }
+
+    /** One virtual thread per URI running {@code task}; results in order. */
+    static List<FetchResult> perUri(List<URI> uris, UriTask task) {
+        List<Future<FetchResult>> futures = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (URI uri : uris) {
+                futures.add(threads.submit(() -> task.fetch(uri)));
+            }
+        }
+        return futures.stream().map(Future::resultNow).toList();
+    }
+
+    @FunctionalInterface
+    interface UriTask {
+        FetchResult fetch(URI uri) throws Exception;
+    }
+
+    // ---- wrong ----
+
+    /** Virtual threads and a good request, but no limit at all. */
+    static final class Unbounded implements Fetcher {
+        private final HttpClient client;
+        Unbounded(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            return perUri(uris, uri -> send(client, uri, timeout));
+        }
+    }
+
+    /** The permit is held while the request is sent, not until its answer is in. */
+    static final class PermitOnlyWhileSending implements Fetcher {
+        private final HttpClient client;
+        PermitOnlyWhileSending(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                CompletableFuture<HttpResponse<String>> sent;
+                permits.acquire();
+                try {
+                    sent = client.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } finally {
+                    permits.release();
+                }
+                try {
+                    HttpResponse<String> response = sent.get();
+                    return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                            : FetchResult.failed(uri, "status " + response.statusCode());
+                } catch (ExecutionException e) {
+                    return FetchResult.failed(uri, e.getCause());
+                }
+            });
+        }
+    }
+
+    /** One permit fewer than asked: maxInFlight - 1. */
+    static final class OffByOneLimit implements Fetcher {
+        private final HttpClient client;
+        OffByOneLimit(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(Math.max(1, maxInFlight - 1));
+            return perUri(uris, uri -> {
+                permits.acquire();
+                try {
+                    return send(client, uri, timeout);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** One at a time: safe, and no faster than the article's sequential loop. */
+    static final class Sequential implements Fetcher {
+        private final HttpClient client;
+        Sequential(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout)
+                throws InterruptedException {
+            List<FetchResult> results = new ArrayList<>();
+            for (URI uri : uris) {
+                results.add(send(client, uri, timeout));
+            }
+            return results;
+        }
+    }
+
+    /** No timeout on the request: a server that never answers holds fetchAll for ever. */
+    static final class NoTimeout implements Fetcher {
+        private final HttpClient client;
+        NoTimeout(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                            : FetchResult.failed(uri, "status " + response.statusCode());
+                } catch (IOException e) {
+                    return FetchResult.failed(uri, e);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** Stops waiting after the timeout, but never cancels: the request runs on, its connection open. */
+    static final class TimeoutLeavesRequestRunning implements Fetcher {
+        private final HttpClient client;
+        TimeoutLeavesRequestRunning(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                try {
+                    CompletableFuture<HttpResponse<String>> sent = client.sendAsync(
+                            HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                            : FetchResult.failed(uri, "status " + response.statusCode());
+                } catch (TimeoutException e) {
+                    return FetchResult.failed(uri, "timed out");
+                } catch (ExecutionException e) {
+                    return FetchResult.failed(uri, e.getCause());
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** One timeout for the whole batch (invokeAll with a timeout): slow batches lose good answers. */
+    static final class TimeoutForTheWholeBatch implements Fetcher {
+        private final HttpClient client;
+        TimeoutForTheWholeBatch(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout)
+                throws InterruptedException {
+            Semaphore permits = new Semaphore(maxInFlight);
+            List<Callable<FetchResult>> tasks = new ArrayList<>();
+            for (URI uri : uris) {
+                tasks.add(() -> {
+                    permits.acquire();
+                    try {
+                        return send(client, uri, timeout);
+                    } finally {
+                        permits.release();
+                    }
+                });
+            }
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<FetchResult>> futures = threads.invokeAll(tasks, timeout.toMillis(), TimeUnit.MILLISECONDS);
+                List<FetchResult> results = new ArrayList<>();
+                for (int i = 0; i < futures.size(); i++) {
+                    try {
+                        results.add(futures.get(i).get());
+                    } catch (CancellationException | ExecutionException e) {
+                        results.add(FetchResult.failed(uris.get(i), "timed out"));
+                    }
+                }
+                return results;
+            }
+        }
+    }
+
+    /** Any exception becomes an empty answer: a failed request counts as done. */
+    static final class SwallowsExceptions implements Fetcher {
+        private final HttpClient client;
+        SwallowsExceptions(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                            : FetchResult.failed(uri, "status " + response.statusCode());
+                } catch (IOException e) {
+                    return FetchResult.ok(uri, "");
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** Any response counts as an answer, whatever its status. */
+    static final class IgnoresTheStatus implements Fetcher {
+        private final HttpClient client;
+        IgnoresTheStatus(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                try {
+                    return FetchResult.ok(uri, client.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                } catch (IOException e) {
+                    return FetchResult.failed(uri, e);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** The permit is released after a success only: every failure keeps one for good. */
+    static final class PermitLostOnFailure implements Fetcher {
+        private final HttpClient client;
+        PermitLostOnFailure(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                permits.release();
+                return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                        : FetchResult.failed(uri, "status " + response.statusCode());
+            });
+        }
+    }
+
+    /** An exception escapes: one failed request fails the whole batch. */
+    static final class OneFailureFailsAll implements Fetcher {
+        private final HttpClient client;
+        OneFailureFailsAll(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout)
+                throws InterruptedException {
+            Semaphore permits = new Semaphore(maxInFlight);
+            List<Future<FetchResult>> futures = new ArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (URI uri : uris) {
+                    futures.add(threads.submit(() -> {
+                        permits.acquire();
+                        try {
+                            HttpResponse<String> response = client.send(
+                                    HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                                    : FetchResult.failed(uri, "status " + response.statusCode());
+                        } finally {
+                            permits.release();
+                        }
+                    }));
+                }
+            }
+            List<FetchResult> results = new ArrayList<>();
+            for (Future<FetchResult> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a request failed", e.getCause());
+                }
+            }
+            return results;
+        }
+    }
+
+    // ---- right ----
+
+    /** No semaphore: a fixed pool of maxInFlight platform threads is a limit too. */
+    static final class FixedPlatformPool implements Fetcher {
+        private final HttpClient client;
+        FixedPlatformPool(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            List<Future<FetchResult>> futures = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(maxInFlight)) {
+                for (URI uri : uris) {
+                    futures.add(pool.submit(() -> send(client, uri, timeout)));
+                }
+            }
+            return futures.stream().map(Future::resultNow).toList();
+        }
+    }
+
+    /** sendAsync and a timed get; on timeout the future is cancelled, which aborts the exchange. */
+    static final class AsyncWithCancel implements Fetcher {
+        private final HttpClient client;
+        AsyncWithCancel(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight, true);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                CompletableFuture<HttpResponse<String>> sent = client.sendAsync(HttpRequest.newBuilder(uri).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                try {
+                    HttpResponse<String> response = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    return response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                            : FetchResult.failed(uri, "status " + response.statusCode());
+                } catch (TimeoutException e) {
+                    sent.cancel(true);
+                    return FetchResult.failed(uri, "no answer within " + timeout.toMillis() + " ms");
+                } catch (ExecutionException e) {
+                    return FetchResult.failed(uri, e.getCause());
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** Thread.ofVirtual and join, results in an array slot per URI. */
+    static final class VirtualThreadsJoined implements Fetcher {
+        private final HttpClient client;
+        VirtualThreadsJoined(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout)
+                throws InterruptedException {
+            Semaphore permits = new Semaphore(maxInFlight);
+            FetchResult[] results = new FetchResult[uris.size()];
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < uris.size(); i++) {
+                int slot = i;
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        permits.acquire();
+                        try {
+                            results[slot] = send(client, uris.get(slot), timeout);
+                        } finally {
+                            permits.release();
+                        }
+                    } catch (InterruptedException e) {
+                        results[slot] = FetchResult.failed(uris.get(slot), e);
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            return List.of(results);
+        }
+    }
+}

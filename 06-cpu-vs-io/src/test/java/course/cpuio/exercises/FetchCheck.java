@@ -1,0 +1,316 @@
+package course.cpuio.exercises;
+
+import course.cpuio.FetchResult;
+import course.cpuio.Fetcher;
+import course.cpuio.LocalServer;
+import course.kit.Workers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The checks of exercise cpuio.fetch, for any {@link Fetcher} class with a {@code (HttpClient)}
+ * constructor. Every request goes to a server on 127.0.0.1 that the check starts on a port the
+ * system picks: a {@link LocalServer} that counts the requests in flight (and can hold them at a
+ * latch, so the peak is seen on every run), or a {@link SilentServer} that never answers and
+ * sees whether the client closed its connection. Nothing reaches the network.
+ */
+final class FetchCheck {
+
+    static final Duration HANG_LIMIT = Duration.ofSeconds(5);
+
+    private FetchCheck() {
+    }
+
+    static void all(Class<? extends Fetcher> answer) {
+        fetchesEveryUrl(answer);
+        keepsToTheLimit(answer);
+        reportsFailures(answer);
+        timesOutSilentRequests(answer);
+        timeoutIsPerRequest(answer);
+    }
+
+    /** Thirty URLs, four at a time: thirty answers, in order, each with its own body. */
+    static void fetchesEveryUrl(Class<? extends Fetcher> answer) {
+        try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); Client client = new Client()) {
+            List<URI> uris = items(server, 30);
+            List<FetchResult> results = fetch(answer, client, uris, 4, Duration.ofSeconds(5), HANG_LIMIT,
+                    "thirty requests to a server that answers at once");
+            expectAnswered(results, uris);
+            if (server.answered() != uris.size()) {
+                throw new AssertionError("the server answered " + server.answered() + " requests for " + uris.size()
+                        + " URLs: each URL must be fetched exactly once");
+            }
+        }
+    }
+
+    // tag::limit[]
+    /** Twelve URLs, at most three at once: the server holds every request until it has seen the peak. */
+    static void keepsToTheLimit(Class<? extends Fetcher> answer) {
+        int limit = 3;
+        CountDownLatch open = new CountDownLatch(1);
+        try (LocalServer server = LocalServer.start(Duration.ZERO, open::await); Client client = new Client();
+             Workers workers = Workers.named("fetch")) {
+            List<URI> uris = items(server, 12);
+            List<List<FetchResult>> results = new ArrayList<>();
+            List<Throwable> thrown = new ArrayList<>();
+            Thread caller = workers.start("fetch-caller", () -> {
+                try {
+                    results.add(call(answer, client, uris, limit, Duration.ofSeconds(5)));
+                } catch (Throwable e) {
+                    thrown.add(e);
+                }
+            });
+            boolean reachedLimit = waitFor(() -> server.inFlight() >= limit, Duration.ofSeconds(1));
+            waitFor(() -> server.inFlight() > limit, Duration.ofMillis(150)); // would one more come?
+            int heldAtOnce = server.inFlight();
+            open.countDown();
+            workers.joinAll(List.of(caller), HANG_LIMIT);
+            if (heldAtOnce > limit || server.peakInFlight() > limit) {
+                throw new AssertionError(Math.max(heldAtOnce, server.peakInFlight()) + " requests were in flight at"
+                        + " once with maxInFlight = " + limit + ": the limit was not kept. Take a permit before each"
+                        + " request and give it back only when its answer (or failure) is in");
+            }
+            if (!reachedLimit) {
+                throw new AssertionError("with maxInFlight = " + limit + " and " + uris.size() + " URLs, only "
+                        + server.peakInFlight() + " request(s) were ever in flight at once: the limit is there to"
+                        + " be used, up to " + limit + " at the same time");
+            }
+            if (!thrown.isEmpty()) {
+                throw new AssertionError("fetchAll threw " + thrown.getFirst(), thrown.getFirst());
+            }
+            expectAnswered(results.getFirst(), uris);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+    // end::limit[]
+
+    /** A 500, a refused connection and good answers, with more failures than permits. */
+    static void reportsFailures(Class<? extends Fetcher> answer) {
+        try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); Client client = new Client()) {
+            URI refused = refusedUri();
+            List<URI> uris = List.of(server.uri("/fail/1"), refused, refused, server.uri("/fail/4"), refused,
+                    server.uri("/item/6"), server.uri("/item/7"));
+            List<FetchResult> results = fetch(answer, client, uris, 2, Duration.ofSeconds(5), HANG_LIMIT,
+                    "seven requests, five of them failing, at most two at once (does a failed request give its"
+                            + " place back?)");
+            expectSize(results, uris);
+            for (int i = 0; i < uris.size(); i++) {
+                FetchResult result = results.get(i);
+                boolean shouldFail = i < 5;
+                if (shouldFail && result.isOk()) {
+                    String why = uris.get(i) == refused ? "its connection was refused (nobody listens on that port)"
+                            : "the server answered with status 500";
+                    throw new AssertionError("the request to " + uris.get(i) + " failed (" + why + "), yet its"
+                            + " result says it was answered, with body \"" + result.body() + "\": a failure must"
+                            + " be reported as FetchResult.failed, with its reason, never swallowed");
+                }
+                if (!shouldFail && !result.isOk()) {
+                    throw new AssertionError("the request to " + uris.get(i) + " was answered with status 200, but"
+                            + " its result says it failed: " + result.error());
+                }
+            }
+            if (!results.get(0).error().contains("500")) {
+                throw new AssertionError("the result of a request answered with status 500 gives the reason \""
+                        + results.get(0).error() + "\": say which status came back");
+            }
+        }
+    }
+
+    // tag::timeout[]
+    /** Two requests to a server that never answers: they fail as timed out, and their connections close. */
+    static void timesOutSilentRequests(Class<? extends Fetcher> answer) {
+        Duration timeout = Duration.ofMillis(250);
+        try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); SilentServer silent = new SilentServer();
+             Client client = new Client().warmedUpOn(server)) {
+            List<URI> uris = List.of(silent.uri("/never/1"), server.uri("/item/2"), silent.uri("/never/3"),
+                    server.uri("/item/4"));
+            List<FetchResult> results = fetch(answer, client, uris, 4, timeout, timeout.plus(Duration.ofSeconds(2)),
+                    "two of the requests go to a server that never answers, and each request has " + timeout.toMillis()
+                            + " ms: is the timeout given to each request (HttpRequest.Builder.timeout)?");
+            expectSize(results, uris);
+            for (int i : new int[] {0, 2}) {
+                if (results.get(i).isOk()) {
+                    throw new AssertionError("the request to " + uris.get(i) + " was never answered, yet its result"
+                            + " says it was: it must fail as timed out");
+                }
+            }
+            for (int i : new int[] {1, 3}) {
+                if (!results.get(i).isOk()) {
+                    throw new AssertionError("the request to " + uris.get(i) + " was answered at once, but its"
+                            + " result says it failed: " + results.get(i).error());
+                }
+            }
+            if (!waitFor(() -> silent.openConnections() == 0, Duration.ofSeconds(1))) {
+                throw new AssertionError("fetchAll returned, but " + silent.openConnections() + " request(s) that"
+                        + " timed out are still running: their connections are still open a second later. A"
+                        + " timeout must abandon the request (the request's own timeout does; so does cancelling"
+                        + " the future of sendAsync), not just stop waiting for it");
+            }
+        }
+    }
+    // end::timeout[]
+
+    /** Eight requests of 80 ms each, two at a time, with 250 ms each: all answered. */
+    static void timeoutIsPerRequest(Class<? extends Fetcher> answer) {
+        Duration timeout = Duration.ofMillis(250);
+        try (LocalServer server = LocalServer.startOrFail(Duration.ofMillis(80));
+             Client client = new Client().warmedUpOn(server)) {
+            List<URI> uris = items(server, 8);
+            List<FetchResult> results = fetch(answer, client, uris, 2, timeout, HANG_LIMIT,
+                    "eight requests of 80 ms, two at a time");
+            for (int i = 0; i < results.size(); i++) {
+                if (!results.get(i).isOk()) {
+                    throw new AssertionError("each request took about 80 ms and had " + timeout.toMillis() + " ms,"
+                            + " but the request to " + uris.get(i) + " failed: " + results.get(i).error()
+                            + ". The timeout is for each request, counted from when it is sent; eight requests two"
+                            + " at a time take about 320 ms together, longer than one timeout");
+                }
+            }
+            expectAnswered(results, uris);
+        }
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Loads the HTTP client and server and starts the JVM's threads behind virtual threads, so
+     * that the first check neither pays for class loading inside a timeout nor is blamed for
+     * threads the JVM starts once and keeps.
+     */
+    static void warmUp() throws InterruptedException {
+        VirtualThreadScheduler.startItsThreads();
+        try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); Client client = new Client()) {
+            client.warmedUpOn(server);
+        }
+    }
+
+    /** An HttpClient owned by the check, shut down hard at the end so nothing outlives it. */
+    static final class Client implements AutoCloseable {
+        final HttpClient http = HttpClient.newHttpClient();
+
+        /**
+         * One request before the check begins: in a fresh JVM the first request loads the
+         * client's classes, which can take longer than a short timeout on a busy machine.
+         */
+        Client warmedUpOn(LocalServer server) {
+            try {
+                http.send(HttpRequest.newBuilder(server.uri("/warm-up")).build(), HttpResponse.BodyHandlers.discarding());
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the local test server did not answer", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            http.shutdownNow();
+            try {
+                if (!http.awaitTermination(Duration.ofSeconds(2))) {
+                    throw new AssertionError("the HttpClient did not stop within 2 s after shutdownNow");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static List<FetchResult> fetch(Class<? extends Fetcher> answer, Client client, List<URI> uris, int limit,
+                                   Duration timeout, Duration deadline, String situation) {
+        try (Workers workers = Workers.named("fetch")) {
+            return workers.runTogether(1, deadline, i -> call(answer, client, uris, limit, timeout)).getFirst();
+        } catch (AssertionError e) {
+            if (e.getCause() != null) {
+                throw new AssertionError("fetchAll threw " + e.getCause() + " (" + situation + "): a failed request"
+                        + " must become a FetchResult.failed, and the other requests go on", e.getCause());
+            }
+            throw new AssertionError("fetchAll did not return within " + deadline.toMillis() + " ms (" + situation
+                    + ")\n" + e.getMessage(), e);
+        }
+    }
+
+    static List<FetchResult> call(Class<? extends Fetcher> answer, Client client, List<URI> uris, int limit,
+                                  Duration timeout) {
+        try {
+            Fetcher fetcher = answer.getDeclaredConstructor(HttpClient.class).newInstance(client.http);
+            return fetcher.fetchAll(uris, limit, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(HttpClient)", e);
+        }
+    }
+
+    static List<URI> items(LocalServer server, int count) {
+        List<URI> uris = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            uris.add(server.uri("/item/" + i));
+        }
+        return uris;
+    }
+
+    static void expectSize(List<FetchResult> results, List<URI> uris) {
+        if (results == null || results.size() != uris.size()) {
+            throw new AssertionError("fetchAll returned " + (results == null ? "null" : results.size() + " results")
+                    + " for " + uris.size() + " URLs: one result per URL, answered or failed");
+        }
+    }
+
+    static void expectAnswered(List<FetchResult> results, List<URI> uris) {
+        expectSize(results, uris);
+        for (int i = 0; i < uris.size(); i++) {
+            FetchResult result = results.get(i);
+            if (!result.uri().equals(uris.get(i))) {
+                throw new AssertionError("result " + i + " is for " + result.uri() + ", but URL " + i + " is "
+                        + uris.get(i) + ": return the results in the order of the URLs");
+            }
+            if (!result.isOk()) {
+                throw new AssertionError("the request to " + uris.get(i) + " failed: " + result.error());
+            }
+            if (!uris.get(i).getPath().equals(result.body())) {
+                throw new AssertionError("the answer to " + uris.get(i) + " has body \"" + result.body()
+                        + "\", but the server sent \"" + uris.get(i).getPath() + "\"");
+            }
+        }
+    }
+
+    /** A URI on 127.0.0.1 where nobody listens: connecting to it is refused at once. */
+    static URI refusedUri() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/refused");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean waitFor(java.util.function.BooleanSupplier condition, Duration patience) {
+        long end = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}

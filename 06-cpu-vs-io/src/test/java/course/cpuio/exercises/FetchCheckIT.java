@@ -1,0 +1,85 @@
+package course.cpuio.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.cpuio.Fetcher;
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the cpuio.fetch check: every plausible wrong answer is caught on every run, right
+ * answers written differently pass every run.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>unbounded concurrency where a limit was asked: no semaphore at all; a permit held only
+ *       while the request is sent (sendAsync), not until its answer is in. Caught by
+ *       {@code keepsToTheLimit}: the server holds every request at a latch, so all the requests
+ *       the answer lets through are in flight at once when it looks;
+ *   <li>a limit one short, and one request at a time: caught by {@code keepsToTheLimit} (the
+ *       peak never reaches the limit);
+ *   <li>a timeout that is ignored (none on the request): caught by {@code timesOutSilentRequests},
+ *       whose server never answers: fetchAll does not return in time;
+ *   <li>a timeout that leaves the request running (a timed get on sendAsync's future, never
+ *       cancelled): caught by {@code timesOutSilentRequests}, which sees the connections stay open;
+ *   <li>one timeout for the whole batch (invokeAll with a timeout): caught by
+ *       {@code timeoutIsPerRequest}, whose requests each take a third of the timeout;
+ *   <li>an exception swallowed so a failed request counts as done; a status 500 taken for an
+ *       answer: caught by {@code reportsFailures};
+ *   <li>a permit not given back when a request fails: caught by {@code reportsFailures}, which
+ *       has more failures than permits (fetchAll never returns);
+ *   <li>one failed request failing the whole batch: caught by {@code reportsFailures}.
+ * </ul>
+ */
+class FetchCheckIT {
+
+    private static final String PREFIX = "course.cpuio.exercises.";
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(FetchAnswers.Unbounded.class, "the limit was not kept"),
+                Arguments.of(FetchAnswers.PermitOnlyWhileSending.class, "the limit was not kept"),
+                Arguments.of(FetchAnswers.OffByOneLimit.class, "up to 3 at the same time"),
+                Arguments.of(FetchAnswers.Sequential.class, "up to 3 at the same time"),
+                Arguments.of(FetchAnswers.NoTimeout.class, "did not return within"),
+                Arguments.of(FetchAnswers.TimeoutLeavesRequestRunning.class, "still running"),
+                Arguments.of(FetchAnswers.TimeoutForTheWholeBatch.class, "The timeout is for each request"),
+                Arguments.of(FetchAnswers.SwallowsExceptions.class, "never swallowed"),
+                Arguments.of(FetchAnswers.IgnoresTheStatus.class, "never swallowed"),
+                Arguments.of(FetchAnswers.PermitLostOnFailure.class, "did not return within"),
+                Arguments.of(FetchAnswers.OneFailureFailsAll.class, "fetchAll threw"));
+    }
+
+    static Stream<Class<? extends Fetcher>> rightAnswers() {
+        return Stream.of(
+                BoundedFetcher.class, // the reference solution under -Psolution; the starter otherwise
+                FetchAnswers.FixedPlatformPool.class,
+                FetchAnswers.AsyncWithCancel.class,
+                FetchAnswers.VirtualThreadsJoined.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<? extends Fetcher> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(),
+                () -> Isolated.run(PREFIX, FetchCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).contains(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<? extends Fetcher> answer) {
+        if (answer == BoundedFetcher.class && !System.getProperty("course.exercise.sources", "").contains("solutions")) {
+            return; // the starter is not a right answer
+        }
+        CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(),
+                () -> Isolated.run(PREFIX, FetchCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}

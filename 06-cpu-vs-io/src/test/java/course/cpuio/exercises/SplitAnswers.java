@@ -1,0 +1,376 @@
+package course.cpuio.exercises;
+
+import course.cpuio.RangeWork;
+import course.cpuio.SplitJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.LongStream;
+
+/** Answers a learner might give to exercise cpuio.split, right and wrong, for {@code SplitCheckIT}. */
+final class SplitAnswers {
+
+    private SplitAnswers() {
+    }
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static long boundary(long from, long to, int i, int parts) {
+        return from + (to - from) * i / parts;
+    }
+
+    // ---- wrong ----
+
+    /** Waits for every part, but each part adds into one shared long: `total[0] += work.count(..)`. */
+    static final class SharedTotalInTasks implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            long[] total = {0};
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int parts = cores() * 4;
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    pool.submit(() -> total[0] += work.count(a, b));
+                }
+            }
+            return total[0];
+        }
+    }
+
+    /** An AtomicLong used as a box: get, then set, is still read-add-write. */
+    static final class AtomicGetThenSet implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            AtomicLong total = new AtomicLong();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int parts = cores() * 4;
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    pool.submit(() -> total.set(total.get() + work.count(a, b)));
+                }
+            }
+            return total.get();
+        }
+    }
+
+    /** Adds up the futures that happen to be done, and skips the others. */
+    static final class SumsOnlyDoneFutures implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            ExecutorService pool = Executors.newFixedThreadPool(cores());
+            try {
+                List<Future<Long>> results = submitParts(pool, from, to, work);
+                long total = 0;
+                for (Future<Long> result : results) {
+                    if (result.isDone()) {
+                        total += result.get();
+                    }
+                }
+                return total;
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    /** shutdown, then a short awaitTermination whose answer is ignored, then a LongAdder read. */
+    static final class ShortAwaitTermination implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException {
+            LongAdder total = new LongAdder();
+            ExecutorService pool = Executors.newFixedThreadPool(cores());
+            int parts = cores() * 4;
+            for (int i = 0; i < parts; i++) {
+                long a = boundary(from, to, i, parts);
+                long b = boundary(from, to, i + 1, parts);
+                pool.execute(() -> total.add(work.count(a, b)));
+            }
+            pool.shutdown();
+            pool.awaitTermination(20, TimeUnit.MILLISECONDS);
+            return total.sum();
+        }
+    }
+
+    /** CompletableFutures read with getNow(0): a part not yet done counts as zero. */
+    static final class CompletableGetNow implements SplitJob {
+        public long run(long from, long to, RangeWork work) {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int parts = cores() * 4;
+                List<CompletableFuture<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    results.add(CompletableFuture.supplyAsync(() -> work.count(a, b), pool));
+                }
+                long total = 0;
+                for (CompletableFuture<Long> result : results) {
+                    total += result.getNow(0L);
+                }
+                return total;
+            }
+        }
+    }
+
+    /** A failed part is caught and skipped: the sum comes back short and nobody knows. */
+    static final class SwallowsFailedPart implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                long total = 0;
+                for (Future<Long> result : submitParts(pool, from, to, work)) {
+                    try {
+                        total += result.get();
+                    } catch (ExecutionException e) {
+                        // "one bad part should not spoil the others"
+                    }
+                }
+                return total;
+            }
+        }
+    }
+
+    /** A thread per part: unbounded, more threads than cores. */
+    static final class ThreadPerPart implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            try (ExecutorService pool = Executors.newCachedThreadPool()) {
+                return sum(submitParts(pool, from, to, work));
+            }
+        }
+    }
+
+    /** Virtual threads for CPU-bound work: one per part, all at once, on every core and more. */
+    static final class VirtualThreadPerPart implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                return sum(submitParts(pool, from, to, work));
+            }
+        }
+    }
+
+    /** One thread: splits, but runs the parts one after another. */
+    static final class SingleThreadPool implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+                return sum(submitParts(pool, from, to, work));
+            }
+        }
+    }
+
+    /** Right results, but the pool is never shut down: its threads live on. */
+    static final class PoolNeverShutDown implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            ExecutorService pool = Executors.newFixedThreadPool(cores());
+            return sum(submitParts(pool, from, to, work));
+        }
+    }
+
+    /** Shuts the pool down only when all went well: a failed part leaks its threads. */
+    static final class PoolLeaksOnFailure implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            ExecutorService pool = Executors.newFixedThreadPool(cores());
+            long total = sum(submitParts(pool, from, to, work));
+            pool.shutdown();
+            return total;
+        }
+    }
+
+    /** size = (to - from) / parts, so the remainder of the division is never counted. */
+    static final class DropsTheRemainder implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            long size = (to - from) / parts;
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = from + i * size;
+                    results.add(pool.submit(() -> work.count(a, a + size)));
+                }
+                return sum(results);
+            }
+        }
+    }
+
+    /** Inclusive ends: the number on each boundary is counted twice. */
+    static final class OverlappingParts implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = Math.min(to, boundary(from, to, i + 1, parts) + 1);
+                    results.add(pool.submit(() -> work.count(a, b)));
+                }
+                return sum(results);
+            }
+        }
+    }
+
+    /**
+     * A shared total, added to after the work returns: `long r = work.count(..); total[0] += r`.
+     * A natural race the check cannot force (see SplitCheckIT): measured, not asserted.
+     */
+    static final class SharedTotalAfterWork implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            long[] total = {0};
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int parts = cores() * 4;
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    pool.submit(() -> {
+                        long result = work.count(a, b);
+                        total[0] += result;
+                    });
+                }
+            }
+            return total[0];
+        }
+    }
+
+    // ---- right ----
+
+    /** invokeAll: submits every part and waits for all of them in one call. */
+    static final class InvokeAll implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 3;
+            List<Callable<Long>> tasks = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                long a = boundary(from, to, i, parts);
+                long b = boundary(from, to, i + 1, parts);
+                tasks.add(() -> work.count(a, b));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(cores());
+            try {
+                return sum(pool.invokeAll(tasks));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** CompletableFutures on a pool, joined; join's CompletionException carries the cause. */
+    static final class CompletableJoin implements SplitJob {
+        public long run(long from, long to, RangeWork work) {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int parts = cores();
+                List<CompletableFuture<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    results.add(CompletableFuture.supplyAsync(() -> work.count(a, b), pool));
+                }
+                return results.stream().mapToLong(CompletableFuture::join).sum();
+            }
+        }
+    }
+
+    /** A parallel stream: the common pool plus the calling thread, one thread per core. */
+    static final class ParallelStream implements SplitJob {
+        public long run(long from, long to, RangeWork work) {
+            int parts = cores() * 4;
+            return LongStream.range(0, parts).parallel()
+                    .map(i -> work.count(boundary(from, to, (int) i, parts), boundary(from, to, (int) i + 1, parts)))
+                    .sum();
+        }
+    }
+
+    /** A LongAdder shared by the parts: thread-safe, so sharing is fine; close() waits. */
+    static final class LongAdderShared implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            LongAdder total = new LongAdder();
+            List<Future<?>> done = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int parts = cores() * 2;
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    done.add(pool.submit(() -> total.add(work.count(a, b))));
+                }
+                for (Future<?> part : done) {
+                    part.get();
+                }
+            }
+            return total.sum();
+        }
+    }
+
+    /** Results taken in the order they finish. */
+    static final class CompletionService implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                ExecutorCompletionService<Long> service = new ExecutorCompletionService<>(pool);
+                int parts = cores() * 4;
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    service.submit(() -> work.count(a, b));
+                }
+                long total = 0;
+                for (int i = 0; i < parts; i++) {
+                    total += service.take().get();
+                }
+                return total;
+            }
+        }
+    }
+
+    /** Hand-made: one platform thread per core, each with its own slot for its result. */
+    static final class ThreadsWithOwnSlots implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int n = cores();
+            long[] results = new long[n];
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int slot = i;
+                long a = boundary(from, to, i, n);
+                long b = boundary(from, to, i + 1, n);
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        results[slot] = work.count(a, b);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join(); // join makes each thread's write to its slot visible here
+            }
+            if (failure.get() != null) {
+                throw new ExecutionException(failure.get());
+            }
+            return LongStream.of(results).sum();
+        }
+    }
+
+    // ---- shared by the answers ----
+
+    static List<Future<Long>> submitParts(ExecutorService pool, long from, long to, RangeWork work) {
+        int parts = cores() * 4;
+        List<Future<Long>> results = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            long a = boundary(from, to, i, parts);
+            long b = boundary(from, to, i + 1, parts);
+            results.add(pool.submit(() -> work.count(a, b)));
+        }
+        return results;
+    }
+
+    static long sum(List<Future<Long>> results) throws InterruptedException, ExecutionException {
+        long total = 0;
+        for (Future<Long> result : results) {
+            total += result.get();
+        }
+        return total;
+    }
+}

@@ -1,0 +1,363 @@
+package course.cpuio.exercises;
+
+import course.cpuio.Primes;
+import course.cpuio.RangeWork;
+import course.cpuio.SplitJob;
+import course.kit.Workers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The checks of exercise cpuio.split, for any {@link SplitJob} class with a no-argument
+ * constructor. None of them measures a speed-up (on a shared machine it may be 1x on any given
+ * run); they check what a correct split must do on every run, with work that watches how it is
+ * called: {@link HeldWork} holds the parts until one per core runs at once, {@link LastPartHeld}
+ * holds the last part until the caller is seen waiting for it.
+ */
+final class SplitCheck {
+
+    static final Duration HANG_LIMIT = Duration.ofSeconds(6);
+    static final long PRIMES_BELOW_200_000 = 17_984;
+
+    private SplitCheck() {
+    }
+
+    static void all(Class<? extends SplitJob> answer) {
+        countsPrimes(answer);
+        coversTheRangeOnce(answer);
+        runsOnePartPerCore(answer);
+        waitsForEveryPart(answer);
+        failsWhenAPartFails(answer);
+        leavesNoThreads(answer);
+    }
+
+    /** The real work: the primes below 200,000. */
+    static void countsPrimes(Class<? extends SplitJob> answer) {
+        long count = run(answer, 0, 200_000, Primes::countIn);
+        if (count != PRIMES_BELOW_200_000) {
+            throw new AssertionError("run(0, 200000, Primes::countIn) returned " + count + ", but there are "
+                    + PRIMES_BELOW_200_000 + " primes below 200,000");
+        }
+    }
+
+    /** Every number in exactly one part, at least one part per core. */
+    static void coversTheRangeOnce(Class<? extends SplitJob> answer) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (long[] range : new long[][] {{3, 1_000_003}, {10, 13}, {5, 5}}) {
+            long from = range[0];
+            long to = range[1];
+            ConcurrentLinkedQueue<long[]> parts = new ConcurrentLinkedQueue<>();
+            long result = run(answer, from, to, (a, b) -> {
+                parts.add(new long[] {a, b});
+                return b - a;
+            });
+            String what = "run(" + from + ", " + to + ", work)";
+            List<long[]> sorted = new ArrayList<>(parts);
+            sorted.removeIf(p -> p[0] == p[1]);
+            sorted.sort(Comparator.comparingLong(p -> p[0]));
+            long next = from;
+            for (long[] part : sorted) {
+                if (part[0] > part[1] || part[0] < from || part[1] > to) {
+                    throw new AssertionError(what + " called the work on [" + part[0] + ", " + part[1]
+                            + "), which is not a part of [" + from + ", " + to + ")");
+                }
+                if (part[0] != next) {
+                    throw new AssertionError(what + ": " + (part[0] > next
+                            ? "no part covers the numbers from " + next + " to " + part[0]
+                            : "the number " + part[0] + " is in two parts") + describe(sorted));
+                }
+                next = part[1];
+            }
+            if (next != to) {
+                throw new AssertionError(what + ": no part covers the numbers from " + next + " up to " + to
+                        + " (the last part must end at `to`, whatever is left over by the division)"
+                        + describe(sorted));
+            }
+            if (to - from >= cores && sorted.size() < cores) {
+                throw new AssertionError(what + " made " + sorted.size() + " part(s) on a machine with " + cores
+                        + " cores: split into at least one part per core, or some cores get nothing to do");
+            }
+            if (result != to - from) {
+                throw new AssertionError(what + " returned " + result + ", but the parts it ran returned "
+                        + (to - from) + " between them: results were lost, or not waited for");
+            }
+        }
+    }
+
+    // tag::one-part-per-core[]
+    /** One part per core runs at once, never more; and the results still add up. */
+    static void runsOnePartPerCore(Class<? extends SplitJob> answer) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        HeldWork work = new HeldWork(0, 64_000, cores);
+        long result = run(answer, 0, 64_000, work);
+        if (work.peak() > cores) {
+            throw new AssertionError(work.peak() + " parts ran at the same time on a machine with " + cores
+                    + " cores: the pool must have one thread per core (more threads than cores only take"
+                    + " turns on the same cores, and cost memory and switches)");
+        }
+        if (work.peak() < cores) {
+            throw new AssertionError("at most " + work.peak() + " part(s) ran at the same time on a machine with "
+                    + cores + " cores: the parts must run on a pool with one thread per core, all at once");
+        }
+        if (result != 64_000) {
+            throw new AssertionError("the parts' results add up to 64000, but run returned " + result
+                    + ": results were lost. Parts that ran at the same time each read a shared total, added"
+                    + " their own result and wrote it back: a lost update. Let each part return its result"
+                    + " (a Future) and add them up in one thread, or use a thread-safe accumulator");
+        }
+    }
+    // end::one-part-per-core[]
+
+    /** run returns only after the last part has finished, and counts it. */
+    static void waitsForEveryPart(Class<? extends SplitJob> answer) {
+        AtomicBoolean returned = new AtomicBoolean();
+        List<Thread> caller = new ArrayList<>();
+        LastPartHeld work = new LastPartHeld(0, 10_000, returned, caller);
+        long result;
+        try (Workers workers = Workers.named("split")) {
+            result = workers.runTogether(1, HANG_LIMIT, i -> {
+                synchronized (caller) {
+                    caller.add(Thread.currentThread());
+                }
+                try {
+                    return answer.getDeclaredConstructor().newInstance().run(0, 10_000, work);
+                } finally {
+                    returned.set(true);
+                }
+            }).getFirst();
+        }
+        if (work.returnedWhileHeld()) {
+            throw new AssertionError("run returned " + result + " while a part was still running (the last part"
+                    + " was held back by the test): the results were added up without waiting for every part"
+                    + " to finish. Wait for each part (Future.get) before you use its result");
+        }
+        if (result != 10_000) {
+            throw new AssertionError("run returned " + result + " instead of 10000 when the last part finished"
+                    + " last: wait for every part before adding up");
+        }
+    }
+
+    /** A part that throws makes run throw, with the part's exception as a cause. */
+    static void failsWhenAPartFails(Class<? extends SplitJob> answer) {
+        long from = 0;
+        long to = 100_000;
+        long broken = 54_321;
+        RangeWork work = (a, b) -> {
+            if (a <= broken && broken < b) {
+                throw new IllegalStateException("part [" + a + ", " + b + ") failed on purpose");
+            }
+            return b - a;
+        };
+        Throwable thrown = null;
+        long result = 0;
+        try (Workers workers = Workers.named("split")) {
+            result = workers.runTogether(1, HANG_LIMIT,
+                    i -> answer.getDeclaredConstructor().newInstance().run(from, to, work)).getFirst();
+        } catch (AssertionError e) {
+            if (e.getCause() == null) {
+                throw e; // stuck, not thrown
+            }
+            thrown = e.getCause();
+        }
+        if (thrown == null) {
+            throw new AssertionError("the work threw an exception on the part holding " + broken + ", yet run"
+                    + " returned " + result + " as if all was well: a failed part was swallowed, and the"
+                    + " sum is wrong. Let the failure out: Future.get throws it, wrapped in an ExecutionException");
+        }
+        if (!carries(thrown, "failed on purpose")) {
+            throw new AssertionError("run threw " + thrown + ", which does not carry the part's exception (\"...failed"
+                    + " on purpose\") as its cause: whoever reads the failure cannot tell what went wrong");
+        }
+    }
+
+    /** No thread of the pool stays behind, after a run that worked and after one that failed. */
+    static void leavesNoThreads(Class<? extends SplitJob> answer) {
+        NewThreads threads = NewThreads.snapshot();
+        run(answer, 0, 50_000, Primes::countIn);
+        threads.expectAllEnded(Duration.ofSeconds(1), "after run returned, threads it started still run: shut"
+                + " the pool down (close() it, or shutdown() it) before returning");
+        try (Workers workers = Workers.named("split")) {
+            workers.runTogether(1, HANG_LIMIT, i -> answer.getDeclaredConstructor().newInstance().run(0, 1_000,
+                    (a, b) -> {
+                        throw new IllegalStateException("failed on purpose");
+                    }));
+        } catch (AssertionError expected) {
+            // the failure itself is checked elsewhere; here only the threads count
+        }
+        threads.expectAllEnded(Duration.ofSeconds(1), "after run failed, threads it started still run: shut the"
+                + " pool down on every path out of run (try-with-resources, or finally)");
+    }
+
+    static long run(Class<? extends SplitJob> answer, long from, long to, RangeWork work) {
+        try (Workers workers = Workers.named("split")) {
+            return workers.runTogether(1, HANG_LIMIT,
+                    i -> answer.getDeclaredConstructor().newInstance().run(from, to, work)).getFirst();
+        }
+    }
+
+    private static boolean carries(Throwable thrown, String text) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(List<long[]> parts) {
+        StringBuilder text = new StringBuilder(" (parts:");
+        parts.stream().limit(12).forEach(p -> text.append(" [").append(p[0]).append(", ").append(p[1]).append(')'));
+        return text.append(parts.size() > 12 ? " ...)" : ")").toString();
+    }
+
+    /**
+     * Work that holds each part until one part per core is running, so a split that uses every
+     * core shows it on every run, and so does a shared total: every held part has read it before
+     * any writes it back. The first parts also wait a moment for one part too many, which a pool
+     * with more threads than cores sends at once. A part that waits in vain (a pool too small)
+     * gives up after a second, and then no part waits any more.
+     */
+    static final class HeldWork implements RangeWork {
+
+        private static final long MEET_PATIENCE_NANOS = Duration.ofSeconds(1).toNanos();
+        private static final long EXTRA_PATIENCE_NANOS = Duration.ofMillis(150).toNanos();
+
+        private final long total;
+        private final int cores;
+        private int inside;
+        private int peak;
+        private long started;
+        private boolean gaveUp;
+        private boolean firstGroupDone;
+
+        HeldWork(long from, long to, int cores) {
+            this.total = to - from;
+            this.cores = cores;
+        }
+
+        @Override
+        public synchronized long count(long from, long to) {
+            inside++;
+            peak = Math.max(peak, inside);
+            started += to - from;
+            notifyAll();
+            try {
+                boolean met = awaitLocked(MEET_PATIENCE_NANOS, () -> inside >= cores || started >= total || gaveUp);
+                if (!met) {
+                    gaveUp = true;
+                    notifyAll();
+                }
+                if (met && !firstGroupDone) {
+                    awaitLocked(EXTRA_PATIENCE_NANOS, () -> inside > cores || started >= total || firstGroupDone);
+                    firstGroupDone = true;
+                    notifyAll();
+                }
+            } finally {
+                inside--;
+            }
+            return to - from;
+        }
+
+        synchronized int peak() {
+            return peak;
+        }
+
+        private boolean awaitLocked(long patienceNanos, java.util.function.BooleanSupplier condition) {
+            long end = System.nanoTime() + patienceNanos;
+            while (!condition.getAsBoolean()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Work that holds the last part of the range until the caller of run is seen waiting (for
+     * it) once every other part has finished, or until run has returned without it: then the
+     * caller did not wait. A caller that waits with a timeout is let through after 100 ms of it.
+     */
+    static final class LastPartHeld implements RangeWork {
+
+        private static final long PATIENCE_NANOS = Duration.ofSeconds(1).toNanos();
+        private static final long TIMED_WAIT_NANOS = Duration.ofMillis(100).toNanos();
+
+        private final long to;
+        private final long total;
+        private final AtomicBoolean returned;
+        private final List<Thread> caller;
+        private final AtomicLong finished = new AtomicLong();
+        private volatile boolean returnedWhileHeld;
+
+        LastPartHeld(long from, long to, AtomicBoolean returned, List<Thread> caller) {
+            this.to = to;
+            this.total = to - from;
+            this.returned = returned;
+            this.caller = caller;
+        }
+
+        @Override
+        public long count(long from, long to) {
+            if (to == this.to && from < to && !isCaller()) {
+                hold(to - from);
+            }
+            finished.addAndGet(to - from);
+            return to - from;
+        }
+
+        boolean returnedWhileHeld() {
+            return returnedWhileHeld;
+        }
+
+        private void hold(long myLength) {
+            Thread callerThread = callerThread();
+            long end = System.nanoTime() + PATIENCE_NANOS;
+            long timedWaitingSince = -1;
+            while (System.nanoTime() < end) {
+                if (returned.get()) {
+                    returnedWhileHeld = true;
+                    return;
+                }
+                if (finished.get() == total - myLength) {
+                    Thread.State state = callerThread.getState();
+                    if (state == Thread.State.WAITING) {
+                        return;
+                    }
+                    if (state == Thread.State.TIMED_WAITING) {
+                        if (timedWaitingSince < 0) {
+                            timedWaitingSince = System.nanoTime();
+                        } else if (System.nanoTime() - timedWaitingSince > TIMED_WAIT_NANOS) {
+                            return;
+                        }
+                    } else {
+                        timedWaitingSince = -1;
+                    }
+                }
+                NewThreads.sleepOneMilli();
+            }
+        }
+
+        private boolean isCaller() {
+            return Thread.currentThread() == callerThread();
+        }
+
+        private Thread callerThread() {
+            synchronized (caller) {
+                return caller.getFirst();
+            }
+        }
+    }
+}
