@@ -1,0 +1,374 @@
+package course.locks.exercises;
+
+import course.kit.StuckThreads;
+import course.kit.Workers;
+import course.locks.Account;
+import course.locks.Ledger;
+import course.locks.LedgerUnavailableException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The checks of exercise locks.account, for any {@link Account} class with a {@code (Ledger)}
+ * constructor: the learner's {@code LockedAccount} and the answers in {@code AccountCheckIT}.
+ * The concurrent checks use a {@link WatchedLedger}, which makes two calls meet inside the
+ * ledger unless a lock keeps them apart, fails a write on purpose, or holds a call inside
+ * while another caller waits and is interrupted. Each of them fails deterministically.
+ */
+final class AccountCheck {
+
+    static final Duration HANG_LIMIT = Duration.ofSeconds(3);
+    static final Duration PROMPTLY = Duration.ofSeconds(1);
+    static final int ROUNDS = 2;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private AccountCheck() {
+    }
+
+    static void all(Class<? extends Account> answer) {
+        worksAlone(answer);
+        neverOverdraws(answer);
+        losesNoDeposit(answer);
+        staysUsableAfterAFailedWrite(answer);
+        waitingCallerCanBeInterrupted(answer);
+    }
+
+    /** One thread: deposits, withdrawals, a refusal; and no lock is still held after any call. */
+    static void worksAlone(Class<? extends Account> answer) {
+        Account account = create(answer, Ledger.inMemory(100));
+        call(() -> account.deposit(50), "deposit(50) on a balance of 100");
+        expectBalance(account, 150, "after deposit(50) on 100");
+        expect(call(() -> account.withdraw(120), "withdraw(120)"), true, "withdraw(120) from a balance of 150");
+        expectBalance(account, 30, "after withdraw(120) from 150");
+        Set<String> heldBefore = locksOfThisThread(); // the test runner's own, if any
+        expect(call(() -> account.withdraw(31), "withdraw(31)"), false, "withdraw(31) from a balance of 30");
+        expectNoLockHeld(heldBefore, "withdraw(31) returned false");
+        expectBalance(account, 30, "after a refused withdraw(31)");
+    }
+
+    private static void expectNoLockHeld(Set<String> before, String after) {
+        String held = locksTakenSince(before);
+        if (!held.isEmpty()) {
+            throw new AssertionError(after + ", and its thread still holds " + held + ": a way out of the method"
+                    + " skipped the unlock(). Put unlock() in a finally block, which every way out passes through");
+        }
+    }
+
+    /** Two withdrawals of 60 from 100 at once: exactly one may succeed. */
+    static void neverOverdraws(Class<? extends Account> answer) {
+        for (int round = 1; round <= ROUNDS; round++) {
+            WatchedLedger ledger = new WatchedLedger(100);
+            List<Object> results = together(ledger, create(answer, ledger), account -> account.withdraw(60));
+            failOnOverlap(ledger, "two withdrawals");
+            long successes = results.stream().filter(Boolean.TRUE::equals).count();
+            if (successes != 1 || ledger.finalBalance() != 40) {
+                throw new AssertionError("two withdrawals of 60 from a balance of 100: " + successes
+                        + " succeeded and the balance is " + ledger.finalBalance() + " (expected 1 and 40). Both"
+                        + " read the balance before either wrote it: the check and the act must be under one lock");
+            }
+        }
+    }
+
+    /** Two deposits of 40 at once: both must count. */
+    static void losesNoDeposit(Class<? extends Account> answer) {
+        for (int round = 1; round <= ROUNDS; round++) {
+            WatchedLedger ledger = new WatchedLedger(100);
+            together(ledger, create(answer, ledger), account -> {
+                account.deposit(40);
+                return null;
+            });
+            failOnOverlap(ledger, "two deposits");
+            if (ledger.finalBalance() != 180) {
+                throw new AssertionError("two deposits of 40 on a balance of 100 left " + ledger.finalBalance()
+                        + " (expected 180): both read 100, and one deposit was written over by the other");
+            }
+        }
+    }
+
+    // tag::failed-write[]
+    /** The ledger fails one write: the caller sees it, and the next caller is not locked out. */
+    static void staysUsableAfterAFailedWrite(Class<? extends Account> answer) {
+        WatchedLedger ledger = new WatchedLedger(100).failingNextWrites(1);
+        Account account = create(answer, ledger);
+        try (Workers workers = Workers.named("caller")) {
+            FailedCall first = workers.runTogether(1, HANG_LIMIT, i -> {
+                Throwable thrown = null;
+                Set<String> heldBefore = locksOfThisThread();
+                try {
+                    account.withdraw(30);          // its write fails
+                } catch (Throwable e) {
+                    thrown = e;
+                }
+                return new FailedCall(thrown, locksTakenSince(heldBefore)); // after the call: does it still hold a lock?
+            }).getFirst();
+            if (!(first.thrown() instanceof LedgerUnavailableException)) {
+                throw new AssertionError("the ledger failed the write of withdraw(30), but withdraw() "
+                        + (first.thrown() == null ? "returned normally" : "threw " + first.thrown())
+                        + ": the caller must see the LedgerUnavailableException (do not catch it)");
+            }
+            if (!first.locksStillHeld().isEmpty()) {
+                throw new AssertionError("withdraw(30) threw LedgerUnavailableException, and afterwards its thread"
+                        + " still holds " + first.locksStillHeld() + ": the unlock() was skipped. Every other caller"
+                        + " would now wait for ever: put unlock() in a finally block");
+            }
+            AtomicReference<Object> next = new AtomicReference<>();
+            Thread nextCaller = workers.start("caller-2", () -> next.set(outcomeOf(() -> {
+                account.deposit(10);                 // the next caller must get in, promptly
+                return "done";
+            })));
+            if (!finishesWithoutWaiting(nextCaller)) {
+                String report = StuckThreads.describe(nextCaller);
+                nextCaller.interrupt();
+                throw new AssertionError("after a withdrawal failed with LedgerUnavailableException, the next"
+                        + " deposit() waited, with nobody else using the account: the failed call never gave back the"
+                        + " lock (or permit) it took. Release it in a finally block.\n" + report);
+            }
+            if (next.get() instanceof Throwable thrown) {
+                throw new AssertionError("after a failed withdrawal, deposit(10) threw " + thrown, thrown);
+            }
+        }
+        if (ledger.finalBalance() != 110) {
+            throw new AssertionError("a failed withdraw(30), then deposit(10), on a balance of 100 left "
+                    + ledger.finalBalance() + " (expected 110)");
+        }
+    }
+    // end::failed-write[]
+
+    /**
+     * Does {@code thread} end without ever waiting? Nobody else uses the account now, so a call
+     * that stays blocked or parked (100 ms in a row) waits for something that will never come.
+     */
+    private static boolean finishesWithoutWaiting(Thread thread) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        long waitingSince = 0;
+        while (thread.isAlive()) {
+            long now = System.nanoTime();
+            if (!Rendezvous.isKeptOut(thread)) {
+                waitingSince = 0;
+            } else if (waitingSince == 0) {
+                waitingSince = now;
+            } else if (now - waitingSince > 100_000_000L) {
+                return false;
+            }
+            if (now > end) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    private record FailedCall(Throwable thrown, String locksStillHeld) {
+    }
+
+    // tag::interrupt[]
+    /** A caller waiting for the account, interrupted, must give up at once with InterruptedException. */
+    static void waitingCallerCanBeInterrupted(Class<? extends Account> answer) {
+        WatchedLedger ledger = new WatchedLedger(100).withGate();
+        Account account = create(answer, ledger);
+        AtomicReference<Object> waiterOutcome = new AtomicReference<>();
+        try (Workers workers = Workers.named("caller")) {
+            Thread holder = workers.start("holder", () -> quietly(() -> account.withdraw(10))); // held inside the ledger
+            awaitHolderInside(ledger, holder);
+            Thread waiter = workers.start("waiter", () -> waiterOutcome.set(outcomeOf(() -> account.withdraw(20))));
+            awaitWaiting(waiter);
+            long waitsBefore = THREADS.getThreadInfo(waiter.threadId()).getWaitedCount();
+            waiter.interrupt();
+            if (!givesUp(waiter, holder, waitsBefore)) {
+                ledger.openGate(); // let everyone finish before reporting
+                workers.joinAll(List.of(holder, waiter), HANG_LIMIT);
+                throw new AssertionError("a caller waiting for the account was interrupted and went on waiting:"
+                        + " lock() (and synchronized) ignore interrupts. Take the lock with lockInterruptibly()");
+            }
+            ledger.openGate();
+            workers.joinAll(List.of(holder), HANG_LIMIT);
+        }
+        Object outcome = waiterOutcome.get();
+        if (outcome instanceof IllegalMonitorStateException) {
+            throw new AssertionError("the interrupted caller threw IllegalMonitorStateException instead of"
+                    + " InterruptedException: its finally block called unlock() on a lock it never got. Call"
+                    + " lockInterruptibly() before the try, not inside it");
+        }
+        if (!(outcome instanceof InterruptedException)) {
+            throw new AssertionError("a caller waiting for the account was interrupted; withdraw(20) then "
+                    + describe(outcome) + " (expected InterruptedException)");
+        }
+        if (ledger.finalBalance() != 90) {
+            throw new AssertionError("withdraw(10), and an interrupted withdraw(20), on a balance of 100 left "
+                    + ledger.finalBalance() + " (expected 90)");
+        }
+    }
+    // end::interrupt[]
+
+    private static void awaitHolderInside(WatchedLedger ledger, Thread holder) {
+        try {
+            if (!ledger.awaitWriterAtGate(HANG_LIMIT.toMillis())) {
+                throw new AssertionError("withdraw(10) on a balance of 100 never wrote to the ledger within "
+                        + HANG_LIMIT.toMillis() + " ms:\n" + StuckThreads.describe(holder));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * After the interrupt: has the waiter given up (ended)? False as soon as it is sure not to:
+     * blocked on a monitor the holder owns (entering synchronized cannot be interrupted), or
+     * parked again after the interrupt woke it (lock() takes note of the interrupt and waits on).
+     */
+    private static boolean givesUp(Thread waiter, Thread holder, long waitsBefore) {
+        long end = System.nanoTime() + PROMPTLY.toNanos();
+        while (waiter.isAlive()) {
+            ThreadInfo info = THREADS.getThreadInfo(waiter.threadId());
+            if (info != null) {
+                boolean blockedByHolder = info.getThreadState() == Thread.State.BLOCKED
+                        && info.getLockOwnerId() == holder.threadId();
+                boolean parkedAgain = info.getThreadState() == Thread.State.WAITING && info.getWaitedCount() > waitsBefore;
+                if (blockedByHolder || parkedAgain) {
+                    return false;
+                }
+            }
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    /** Waits until the waiter is blocked or parked: waiting for the holder, as it should be. */
+    private static void awaitWaiting(Thread waiter) {
+        long end = System.nanoTime() + PROMPTLY.toNanos();
+        while (!Rendezvous.isKeptOut(waiter)) {
+            if (!waiter.isAlive()) {
+                throw new AssertionError("withdraw(20) finished while another withdrawal was still in progress:"
+                        + " it did not wait for the lock that call holds (no lock, or a different one)");
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("withdraw(20) neither waited nor finished while another withdrawal was in"
+                        + " progress (does it spin?):\n" + StuckThreads.describe(waiter));
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    // ---- helpers ----
+
+    @FunctionalInterface
+    interface Call<T> {
+        T call(Account account) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Action<T> {
+        T run() throws Exception;
+    }
+
+    /** Two threads released together make the same call on one account; their results. */
+    private static List<Object> together(WatchedLedger ledger, Account account, Call<Object> call) {
+        ledger.rendezvous.expectPlayers(2);
+        try (Workers workers = Workers.named("caller")) {
+            return workers.runTogether(2, HANG_LIMIT, i -> {
+                ledger.rendezvous.join();
+                try {
+                    return call.call(account);
+                } finally {
+                    ledger.rendezvous.leave();
+                }
+            });
+        }
+    }
+
+    private static void failOnOverlap(WatchedLedger ledger, String what) {
+        List<String> violations = ledger.rendezvous.violations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(what + " used the ledger at the same time: " + violations.getFirst()
+                    + ". Nothing kept them apart: no lock, or a lock that is not the same for every call");
+        }
+    }
+
+    /** The locks and monitors this thread holds, as {@code Class@hash}, a name each. */
+    private static Set<String> locksOfThisThread() {
+        ThreadInfo info = THREADS.getThreadInfo(new long[] {Thread.currentThread().threadId()}, true, true)[0];
+        return Stream.concat(Stream.of(info.getLockedSynchronizers()), Stream.of(info.getLockedMonitors()))
+                .map(lock -> lock.getClassName().substring(lock.getClassName().lastIndexOf('.') + 1) + "@"
+                        + Integer.toHexString(lock.getIdentityHashCode()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The locks this thread holds now and did not hold {@code before}, or "" if none. */
+    private static String locksTakenSince(Set<String> before) {
+        Set<String> now = locksOfThisThread();
+        now.removeAll(before);
+        return String.join(", ", now);
+    }
+
+    private static Object outcomeOf(Action<Object> action) {
+        try {
+            return action.run();
+        } catch (Throwable e) {
+            return e;
+        }
+    }
+
+    private static void quietly(Action<Object> action) {
+        outcomeOf(action);
+    }
+
+    private static String describe(Object outcome) {
+        return outcome instanceof Throwable t ? "threw " + t : "returned " + outcome;
+    }
+
+    private static <T> T call(Action<T> action, String what) {
+        try {
+            return action.run();
+        } catch (Exception e) {
+            throw new AssertionError(what + " threw " + e, e);
+        }
+    }
+
+    private static void call(ThrowingRunnable action, String what) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            throw new AssertionError(what + " threw " + e, e);
+        }
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private static void expect(boolean actual, boolean expected, String what) {
+        if (actual != expected) {
+            throw new AssertionError(what + " returned " + actual + ", expected " + expected);
+        }
+    }
+
+    private static void expectBalance(Account account, long expected, String when) {
+        long balance = call(account::balance, "balance()");
+        if (balance != expected) {
+            throw new AssertionError("balance " + when + " is " + balance + ", expected " + expected);
+        }
+    }
+
+    private static Account create(Class<? extends Account> answer, Ledger ledger) {
+        try {
+            var constructor = answer.getDeclaredConstructor(Ledger.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(ledger);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(Ledger)", e);
+        }
+    }
+}

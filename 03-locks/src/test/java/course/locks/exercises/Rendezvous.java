@@ -1,0 +1,189 @@
+package course.locks.exercises;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The referee behind the test doubles of this lesson (a ledger, a shelf, a table): shared
+ * things that do no locking of their own, so that the code under test must.
+ *
+ * <p>Every access by a player (a thread of the check that called {@link #join()}) is
+ * announced with {@link #enter} and {@link #exit}. Two rules are checked on entry: a write
+ * while any other player is inside, or a read while another player writes, is a
+ * <em>violation</em> (nothing kept the two apart). And each access is held at the door until
+ * every other player is inside too, or is kept out (blocked or parked: waiting for a lock, a
+ * permit or a condition), or has finished. Code with no lock, or the wrong one, therefore
+ * meets the other player inside on every run; code whose lock works lets one player in and
+ * keeps the other waiting. If the other player is neither (a home-made spin lock), the
+ * access goes ahead after the patience: slower, never wrong.
+ */
+final class Rendezvous {
+
+    enum Access { READ, WRITE }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final Set<Thread> players = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> finished = ConcurrentHashMap.newKeySet();
+    private final Map<Thread, Access> inside = new ConcurrentHashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicLong steps = new AtomicLong();
+    private final List<String> readersKeptOut = new CopyOnWriteArrayList<>();
+    private volatile boolean readersMet;
+    private volatile boolean readersOnly;
+    private volatile int expected;
+
+    /**
+     * Every player only reads: then a player kept out while another reads is a reader kept out
+     * by a reader, which a read-write lock never does.
+     */
+    Rendezvous readersOnly() {
+        readersOnly = true;
+        return this;
+    }
+
+    /** Holds no access until {@code count} players have joined. */
+    Rendezvous expectPlayers(int count) {
+        expected = count;
+        return this;
+    }
+
+    /** The calling thread takes part from now on. */
+    void join() {
+        players.add(Thread.currentThread());
+    }
+
+    /** The calling thread has finished its part. */
+    void leave() {
+        finished.add(Thread.currentThread());
+        steps.incrementAndGet();
+    }
+
+    /** Announces an access by the calling thread; returns when it may go ahead. */
+    void enter(Access access, String what) {
+        Thread me = Thread.currentThread();
+        steps.incrementAndGet();
+        if (!players.contains(me)) {
+            return; // the check's own thread, or a single-threaded check: no rules, no waiting
+        }
+        synchronized (this) {
+            for (Map.Entry<Thread, Access> other : inside.entrySet()) {
+                if (other.getKey() != me && (access == Access.WRITE || other.getValue() == Access.WRITE)) {
+                    violations.add("thread \"" + me.getName() + "\" called " + what + " while thread \""
+                            + other.getKey().getName() + "\" was " + (other.getValue() == Access.WRITE ? "writing" : "reading"));
+                }
+            }
+            inside.put(me, access);
+        }
+        holdUntilTheOthersAreInsideOrKeptOut(me, access);
+    }
+
+    /** The calling thread's access is over. */
+    void exit() {
+        inside.remove(Thread.currentThread());
+        steps.incrementAndGet();
+    }
+
+    /** A violation found by a test double itself (taking from an empty shelf, say). */
+    void violation(String what) {
+        violations.add(what);
+    }
+
+    List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Did two readers ever meet inside? */
+    boolean readersMet() {
+        return readersMet;
+    }
+
+    /** Readers that found another reader inside and were kept out by it until the patience ran out. */
+    List<String> readersKeptOut() {
+        return List.copyOf(readersKeptOut);
+    }
+
+    /** A number that grows with every access, entry or exit: unchanged means nothing moved. */
+    long steps() {
+        return steps.get();
+    }
+
+    boolean isInside(Thread thread) {
+        return inside.containsKey(thread);
+    }
+
+    private void holdUntilTheOthersAreInsideOrKeptOut(Thread me, Access access) {
+        long end = System.nanoTime() + PATIENCE_NANOS;
+        while (!settled(me, access)) {
+            if (System.nanoTime() > end) {
+                if (readersOnly) {
+                    noteReadersKeptOutBy(me);
+                }
+                return;
+            }
+            LockSupport.parkNanos(20_000);
+        }
+    }
+
+    /** Have all players joined, and is every other player inside, kept out, or finished? */
+    private boolean settled(Thread me, Access access) {
+        if (players.size() < expected) {
+            return false; // the other player has not started yet
+        }
+        for (Thread other : players) {
+            if (other == me || finished.contains(other) || !other.isAlive()) {
+                continue;
+            }
+            Access theirs = inside.get(other);
+            if (theirs != null) {
+                if (access == Access.READ && theirs == Access.READ) {
+                    readersMet = true;
+                }
+                continue;
+            }
+            if (!isKeptOut(other)) {
+                return false;
+            }
+            if (readersOnly) {
+                // Only readers play: a reader kept out is a reader waiting for a reader.
+                if (waitsForLockOf(other, me)) {
+                    noteReadersKeptOutBy(me);
+                    continue;
+                }
+                return false; // parked, but on what? give it the patience to come in
+            }
+        }
+        return true;
+    }
+
+    private void noteReadersKeptOutBy(Thread me) {
+        for (Thread other : players) {
+            if (other != me && !finished.contains(other) && !inside.containsKey(other) && isKeptOut(other)) {
+                readersKeptOut.add("thread \"" + other.getName() + "\" had to wait while thread \"" + me.getName()
+                        + "\" was only reading");
+            }
+        }
+    }
+
+    /** Is {@code other} blocked or parked on a monitor or lock that {@code me} owns? */
+    private static boolean waitsForLockOf(Thread other, Thread me) {
+        ThreadInfo info = THREADS.getThreadInfo(other.threadId());
+        return info != null && info.getLockOwnerId() == me.threadId();
+    }
+
+    /** Blocked on a monitor, or parked (waiting for a lock, a permit or a condition). */
+    static boolean isKeptOut(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+}
