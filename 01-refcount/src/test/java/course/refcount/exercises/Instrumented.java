@@ -84,12 +84,11 @@ final class Instrumented extends ClassLoader {
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public void visitNestHost(String nestHost) {
-                // dropped: the copy lives in another loader than its nest host, so it is its own nest
-            }
-
-            @Override
-            public void visitNestMember(String nestMember) {
-                // dropped, for the same reason
+                // A nest host that is not copied lives in another loader, where it cannot vouch for the
+                // copy: then the copy becomes a nest of its own (its private members stay its own).
+                if (isCopied(nestHost.replace('/', '.'))) {
+                    super.visitNestHost(nestHost);
+                }
             }
 
             @Override

@@ -47,6 +47,7 @@ public final class Turns {
     private final AtomicIntegerArray holding = new AtomicIntegerArray(2);
     private final AtomicIntegerArray finished = new AtomicIntegerArray(2);
     private final CountDownLatch firstHasMoved = new CountDownLatch(1);
+    private final CountDownLatch bothFinished = new CountDownLatch(2);
 
     private Turns() {
     }
@@ -71,6 +72,13 @@ public final class Turns {
             Thread a = workers.start(firstName, () -> results[0] = turns.play(0, first));
             awaitQuietly(turns.firstHasMoved);
             Thread b = workers.start(secondName, () -> results[1] = turns.play(1, second));
+            if (awaitQuietly(turns.bothFinished)) {
+                // Both tasks are done. Thread.join(Duration) may return while isAlive() is still true
+                // for a thread that is just ending, and Workers.joinAll would call that stuck; join(long)
+                // waits for isAlive() itself.
+                joinQuietly(a);
+                joinQuietly(b);
+            }
             workers.joinAll(List.of(a, b), HANG_LIMIT);
         } finally {
             current = null;
@@ -86,6 +94,7 @@ public final class Turns {
             return new Result(null, e);
         } finally {
             finished.set(me, 1);
+            bothFinished.countDown();
             if (me == 0) {
                 firstHasMoved.countDown();
             }
@@ -133,9 +142,18 @@ public final class Turns {
         return System.nanoTime() - start > patience;
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    private static boolean awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return latch.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(HANG_LIMIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,300 @@
+package course.refcount.exercises;
+
+import course.refcount.RefCounted;
+
+/** Answers a learner might give to exercise refcount.release, right and wrong, for {@code CountedCheckIT}. */
+final class CountedAnswers {
+
+    private CountedAnswers() {
+    }
+
+    // ---- wrong ----
+
+    /** The starter: no checks at all, CPython's Py_INCREF and Py_DECREF. */
+    static final class NoChecks implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        NoChecks(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() { count++; }
+        public boolean release() {
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Release is guarded, retain is not: a freed resource comes back to life. */
+    static final class RetainRevives implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        RetainRevives(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() { count++; }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("already freed");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Frees at "zero or below": a second release frees again. */
+    static final class FreesAtZeroOrBelow implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        FreesAtZeroOrBelow(Runnable free) { this.free = free; }
+        public int refCnt() { return Math.max(count, 0); }
+        public void retain() {
+            if (count <= 0) {
+                throw new IllegalStateException("already freed");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (--count <= 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Throws below zero, but only after the count went there. */
+    static final class ThrowsAfterDecrement implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        ThrowsAfterDecrement(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("already freed");
+            }
+            count++;
+        }
+        public boolean release() {
+            count--;
+            if (count < 0) {
+                throw new IllegalStateException("released too often");
+            }
+            if (count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** The right checks with the wrong exception: the argument is not what is wrong. */
+    static final class WrongException implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        WrongException(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalArgumentException("already freed");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalArgumentException("already freed");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** The right checks, and errors that say nothing. */
+    static final class SilentErrors implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        SilentErrors(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException();
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException();
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Quietly ignores calls on a freed resource: the caller's bug goes unnoticed. */
+    static final class IgnoresCallsAfterFree implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        IgnoresCallsAfterFree(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count > 0) {
+                count++;
+            }
+        }
+        public boolean release() {
+            if (count == 0) {
+                return false;
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Starts with no owner: the creator's reference is not counted. */
+    static final class StartsAtZero implements RefCounted {
+        private final Runnable free;
+        private int count;
+        private boolean freed;
+        StartsAtZero(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (freed) {
+                throw new IllegalStateException("already freed");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (freed) {
+                throw new IllegalStateException("already freed");
+            }
+            if (--count <= 0) {
+                freed = true;
+                count = 0;
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Frees at zero but says false: the caller cannot tell that it was the last owner. */
+    static final class ReleaseAlwaysSaysFalse implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        ReleaseAlwaysSaysFalse(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("already freed");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("already freed");
+            }
+            if (--count == 0) {
+                free.run();
+            }
+            return false;
+        }
+    }
+
+    // ---- right ----
+
+    /** A separate "freed" flag next to the count. */
+    static final class FreedFlag implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        private boolean freed;
+        FreedFlag(Runnable free) { this.free = free; }
+        public int refCnt() { return freed ? 0 : count; }
+        public void retain() {
+            if (freed) {
+                throw new IllegalStateException("retain() after free");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (freed) {
+                throw new IllegalStateException("release() after free");
+            }
+            count--;
+            if (count == 0) {
+                freed = true;
+                free.run();
+            }
+            return freed;
+        }
+    }
+
+    /** Netty's way: its own exception type, a subclass of IllegalStateException, thrown by one guard. */
+    static final class NettyStyle implements RefCounted {
+        static final class IllegalReferenceCountException extends IllegalStateException {
+            IllegalReferenceCountException(int count, int change) {
+                super("refCnt: " + count + ", change: " + change);
+            }
+        }
+
+        private final Runnable free;
+        private int refCnt = 1;
+        NettyStyle(Runnable free) { this.free = free; }
+        public int refCnt() { return refCnt; }
+        public void retain() {
+            ensureAlive(+1);
+            refCnt++;
+        }
+        public boolean release() {
+            ensureAlive(-1);
+            refCnt--;
+            if (refCnt != 0) {
+                return false;
+            }
+            free.run();
+            return true;
+        }
+        private void ensureAlive(int change) {
+            if (refCnt <= 0) {
+                throw new IllegalReferenceCountException(refCnt, change);
+            }
+        }
+    }
+
+    /** The free action is dropped after use, so even a buggy path could not run it twice. */
+    static final class DropsTheFreeAction implements RefCounted {
+        private Runnable free;
+        private int count = 1;
+        DropsTheFreeAction(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (free == null) {
+                throw new IllegalStateException("retain() of a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (free == null) {
+                throw new IllegalStateException("release() of a freed resource");
+            }
+            if (--count > 0) {
+                return false;
+            }
+            Runnable action = free;
+            free = null;
+            action.run();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package course.refcount.exercises;
+
+import course.refcount.Leak;
+import course.refcount.LeakDetector;
+import course.refcount.LeakTracker;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/** Answers a learner might give to exercise refcount.leak-report, right and wrong, for {@code LeakReporterCheckIT}. */
+final class LeakAnswers {
+
+    private LeakAnswers() {
+    }
+
+    // ---- wrong ----
+
+    /** The starter: watches nothing. */
+    static final class WatchesNothing implements LeakDetector {
+        WatchesNothing(Cleaner cleaner, Consumer<Leak> reports) { }
+        public LeakTracker track(Object resource, String description) {
+            return () -> { };
+        }
+    }
+
+    /** The cleaning action is a lambda that mentions the resource: the cleaner keeps it alive. */
+    static final class ActionMentionsResource implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        ActionMentionsResource(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("created here");
+            AtomicBoolean closed = new AtomicBoolean();
+            cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    reports.accept(new Leak(description + " (" + resource.getClass().getSimpleName() + ")", createdAt));
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** An anonymous class as the action, with the resource kept in a field "for the report". */
+    static final class AnonymousActionHoldsResource implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        AnonymousActionHoldsResource(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("created here");
+            AtomicBoolean closed = new AtomicBoolean();
+            cleaner.register(resource, new Runnable() {
+                private final Object leaked = resource;
+                public void run() {
+                    if (!closed.get() && leaked != null) {
+                        reports.accept(new Leak(description, createdAt));
+                    }
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** Keeps every tracked resource in a list, to know what is open: the list keeps them alive. */
+    static final class KeepsAList implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        private final List<Object> open = new ArrayList<>();
+        KeepsAList(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("created here");
+            AtomicBoolean closed = new AtomicBoolean();
+            synchronized (open) {
+                open.add(resource);
+            }
+            cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    reports.accept(new Leak(description, createdAt));
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** The record of "where" is made in the cleaning action: it shows the cleaner's thread. */
+    static final class TraceMadeInAction implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        TraceMadeInAction(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            AtomicBoolean closed = new AtomicBoolean();
+            cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    reports.accept(new Leak(description, new Throwable("leaked")));
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** No record of where at all. */
+    static final class NoTrace implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        NoTrace(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            AtomicBoolean closed = new AtomicBoolean();
+            cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    reports.accept(new Leak(description, null));
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** close() does nothing: a released resource is reported too. */
+    static final class CloseDoesNothing implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        CloseDoesNothing(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("created here");
+            cleaner.register(resource, () -> reports.accept(new Leak(description, createdAt)));
+            return () -> { };
+        }
+    }
+
+    /** close() runs the action through clean() without disarming it: it reports at once. */
+    static final class CloseCleansUndisarmed implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        CloseCleansUndisarmed(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("created here");
+            Cleaner.Cleanable cleanable = cleaner.register(resource, () -> reports.accept(new Leak(description, createdAt)));
+            return cleanable::clean;
+        }
+    }
+
+    /** A WeakHashMap of open resources and no cleaner: nobody ever looks at the map again. */
+    static final class WeakMapNoCleaner implements LeakDetector {
+        private final Map<Object, Throwable> open = new WeakHashMap<>();
+        WeakMapNoCleaner(Cleaner cleaner, Consumer<Leak> reports) { }
+        public LeakTracker track(Object resource, String description) {
+            synchronized (open) {
+                open.put(resource, new Throwable("created here"));
+            }
+            return () -> {
+                synchronized (open) {
+                    open.remove(resource);
+                }
+            };
+        }
+    }
+
+    // ---- right ----
+
+    /** Disarm by a flag only: the action still runs after collection, and says nothing. */
+    static final class FlagOnly implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        FlagOnly(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            AtomicBoolean closed = new AtomicBoolean();
+            Throwable createdAt = new Throwable("tracked here");
+            Consumer<Leak> out = reports; // the lambda captures locals only, not this, not resource
+            cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    out.accept(new Leak(description, createdAt));
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** A record as the action, a tracker class that disarms it and unregisters it. */
+    static final class RecordAction implements LeakDetector {
+        private record Report(String description, Throwable createdAt, Consumer<Leak> reports, AtomicBoolean armed)
+                implements Runnable {
+            public void run() {
+                if (armed.getAndSet(false)) {
+                    reports.accept(new Leak(description, createdAt));
+                }
+            }
+        }
+
+        private static final class Tracker implements LeakTracker {
+            private final Report report;
+            private final Cleaner.Cleanable cleanable;
+            Tracker(Report report, Cleaner.Cleanable cleanable) {
+                this.report = report;
+                this.cleanable = cleanable;
+            }
+            public void close() {
+                report.armed().set(false);
+                cleanable.clean();
+            }
+        }
+
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        RecordAction(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Report report = new Report(description, new Exception("created"), reports, new AtomicBoolean(true));
+            return new Tracker(report, cleaner.register(resource, report));
+        }
+    }
+}

@@ -1,0 +1,529 @@
+package course.refcount.exercises;
+
+import course.refcount.RefCounted;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Answers a learner might give to exercise refcount.threads, right and wrong, for
+ * {@code SharedCheckIT}. They are public (the check runs an instrumented copy of each, defined
+ * by another class loader) and use only public types.
+ */
+public final class SharedAnswers {
+
+    private SharedAnswers() {
+    }
+
+    /** Public: the instrumented copy of an answer is in another class loader, so it sees only public members. */
+    public static IllegalStateException freed(String call) {
+        return new IllegalStateException(call + " on a freed resource");
+    }
+
+    // ---- wrong ----
+
+    /** The starter: the right rules, on a plain int. */
+    public static final class PlainInt implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        public PlainInt(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** volatile: every read and write is real, and ++ is still a read and a write. */
+    public static final class VolatileInt implements RefCounted {
+        private final Runnable free;
+        private volatile int count = 1;
+        public VolatileInt(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            count--;
+            if (count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** An AtomicInteger used as a box: get(), then set(). */
+    public static final class AtomicGetThenSet implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public AtomicGetThenSet(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            int seen = count.get();
+            if (seen == 0) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count.set(seen + 1);
+        }
+        public boolean release() {
+            int seen = count.get();
+            if (seen == 0) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            count.set(seen - 1);
+            if (seen == 1) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** An atomic decrement, then a second read to decide: both releases can see 0. */
+    public static final class DecrementThenReadAgain implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public DecrementThenReadAgain(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            int seen;
+            do {
+                seen = count.get();
+                if (seen <= 0) {
+                    throw freed("retain()");
+                }
+            } while (!count.compareAndSet(seen, seen + 1));
+        }
+        public boolean release() {
+            if (count.get() <= 0) {
+                throw freed("release()");
+            }
+            count.decrementAndGet();
+            if (count.get() == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A retain that checks, then increments: the last release can free in between. */
+    public static final class CheckThenIncrementRetain implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public CheckThenIncrementRetain(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            if (count.get() <= 0) {
+                throw freed("retain()");
+            }
+            count.incrementAndGet();
+        }
+        public boolean release() {
+            int seen;
+            do {
+                seen = count.get();
+                if (seen <= 0) {
+                    throw freed("release()");
+                }
+            } while (!count.compareAndSet(seen, seen - 1));
+            if (seen == 1) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A release that checks, then decrements: two "last" releases both pass the check. */
+    public static final class CheckThenDecrementRelease implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public CheckThenDecrementRelease(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            count.updateAndGet(c -> {
+                if (c <= 0) {
+                    throw freed("retain()");
+                }
+                return c + 1;
+            });
+        }
+        public boolean release() {
+            if (count.get() <= 0) {
+                throw freed("release()");
+            }
+            if (count.decrementAndGet() == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Frees whenever its decrement reaches zero or below: the free action can run twice. */
+    public static final class FreesAtZeroOrBelow implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        private volatile boolean freedOnce;
+        public FreesAtZeroOrBelow(Runnable free) { this.free = free; }
+        public int refCnt() { return Math.max(0, count.get()); }
+        public void retain() {
+            count.updateAndGet(c -> {
+                if (c <= 0) {
+                    throw freed("retain()");
+                }
+                return c + 1;
+            });
+        }
+        public boolean release() {
+            if (freedOnce && count.get() <= 0) {
+                throw freed("release()"); // one thread at a time, this even looks right
+            }
+            if (count.decrementAndGet() <= 0) {
+                freedOnce = true;
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** An atomic increment with no check: a freed resource comes back to life. */
+    public static final class RetainRevives implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public RetainRevives(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() { count.incrementAndGet(); }
+        public boolean release() {
+            int left = count.decrementAndGet();
+            if (left < 0) {
+                count.incrementAndGet();
+                throw freed("release()");
+            }
+            if (left == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** The free action guarded by an atomic flag, the count still a plain int: updates are lost. */
+    public static final class AtomicFlagPlainCount implements RefCounted {
+        private final Runnable free;
+        private final AtomicBoolean freed = new AtomicBoolean();
+        private int count = 1;
+        public AtomicFlagPlainCount(Runnable free) { this.free = free; }
+        public int refCnt() { return freed.get() ? 0 : count; }
+        public void retain() {
+            if (freed.get()) {
+                throw freed("retain()");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (freed.get()) {
+                throw freed("release()");
+            }
+            if (--count == 0 && freed.compareAndSet(false, true)) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** release() synchronized, retain() not: a lock only one side takes keeps nobody out. */
+    public static final class SynchronizedReleaseOnly implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        public SynchronizedReleaseOnly(Runnable free) { this.free = free; }
+        public synchronized int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw freed("retain()");
+            }
+            count++;
+        }
+        public synchronized boolean release() {
+            if (count == 0) {
+                throw freed("release()");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    // ---- right ----
+
+    /** updateAndGet and getAndUpdate: the check runs inside the atomic step (and is retried with it). */
+    public static final class UpdateFunctions implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public UpdateFunctions(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            count.updateAndGet(c -> {
+                if (c == 0) {
+                    throw freed("retain()");
+                }
+                return c + 1;
+            });
+        }
+        public boolean release() {
+            int before = count.getAndUpdate(c -> {
+                if (c == 0) {
+                    throw freed("release()");
+                }
+                return c - 1;
+            });
+            if (before == 1) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** release() by decrementAndGet, rolled back when it went below zero; retain() by a CAS loop. */
+    public static final class GetAndAddWithRollback implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public GetAndAddWithRollback(Runnable free) { this.free = free; }
+        public int refCnt() { return Math.max(0, count.get()); }
+        public void retain() {
+            while (true) {
+                int seen = count.get();
+                if (seen <= 0) {
+                    throw freed("retain()");
+                }
+                if (count.compareAndSet(seen, seen + 1)) {
+                    return;
+                }
+            }
+        }
+        public boolean release() {
+            int before = count.getAndAdd(-1);
+            if (before <= 0) {
+                count.getAndAdd(1); // undo: the resource was already freed
+                throw freed("release()");
+            }
+            if (before == 1) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A plain int behind one monitor: every read and write of the count inside it. */
+    public static final class SynchronizedMethods implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        public SynchronizedMethods(Runnable free) { this.free = free; }
+        public synchronized int refCnt() { return count; }
+        public synchronized void retain() {
+            if (count == 0) {
+                throw freed("retain()");
+            }
+            count++;
+        }
+        public synchronized boolean release() {
+            if (count == 0) {
+                throw freed("release()");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A ReentrantLock around the check and the change. */
+    public static final class LockedCount implements RefCounted {
+        private final Runnable free;
+        private final ReentrantLock lock = new ReentrantLock();
+        private int count = 1;
+        public LockedCount(Runnable free) { this.free = free; }
+        public int refCnt() {
+            lock.lock();
+            try {
+                return count;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public void retain() {
+            lock.lock();
+            try {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count++;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean release() {
+            boolean last;
+            lock.lock();
+            try {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                last = --count == 0;
+            } finally {
+                lock.unlock();
+            }
+            if (last) {
+                free.run(); // outside the lock: only this thread saw the count reach 0
+            }
+            return last;
+        }
+    }
+
+    /** A semaphore of one permit as the lock: nobody can see who holds it, and it is still right. */
+    public static final class SemaphoreCount implements RefCounted {
+        private final Runnable free;
+        private final Semaphore permit = new Semaphore(1);
+        private int count = 1;
+        public SemaphoreCount(Runnable free) { this.free = free; }
+        public int refCnt() {
+            permit.acquireUninterruptibly();
+            try {
+                return count;
+            } finally {
+                permit.release();
+            }
+        }
+        public void retain() {
+            permit.acquireUninterruptibly();
+            try {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count++;
+            } finally {
+                permit.release();
+            }
+        }
+        public boolean release() {
+            permit.acquireUninterruptibly();
+            try {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                if (--count == 0) {
+                    free.run();
+                    return true;
+                }
+                return false;
+            } finally {
+                permit.release();
+            }
+        }
+    }
+
+    /** A VarHandle on a volatile int field: compare-and-set without an AtomicInteger object per resource. */
+    public static final class VarHandleCas implements RefCounted {
+        private static final VarHandle COUNT;
+        static {
+            try {
+                COUNT = MethodHandles.lookup().findVarHandle(VarHandleCas.class, "count", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+        private final Runnable free;
+        private volatile int count = 1;
+        public VarHandleCas(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            int seen;
+            do {
+                seen = (int) COUNT.getVolatile(this);
+                if (seen == 0) {
+                    throw freed("retain()");
+                }
+            } while (!COUNT.compareAndSet(this, seen, seen + 1));
+        }
+        public boolean release() {
+            int seen;
+            do {
+                seen = (int) COUNT.getVolatile(this);
+                if (seen == 0) {
+                    throw freed("release()");
+                }
+            } while (!COUNT.compareAndSet(this, seen, seen - 1));
+            if (seen == 1) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Netty's way: an AtomicIntegerFieldUpdater on a volatile int field, and a CAS loop. */
+    public static final class FieldUpdaterCas implements RefCounted {
+        private static final AtomicIntegerFieldUpdater<FieldUpdaterCas> REF_CNT =
+                AtomicIntegerFieldUpdater.newUpdater(FieldUpdaterCas.class, "refCnt");
+        private final Runnable free;
+        private volatile int refCnt = 1;
+        public FieldUpdaterCas(Runnable free) { this.free = free; }
+        public int refCnt() { return REF_CNT.get(this); }
+        public void retain() {
+            for (;;) {
+                int seen = REF_CNT.get(this);
+                if (seen == 0) {
+                    throw freed("retain()");
+                }
+                if (REF_CNT.compareAndSet(this, seen, seen + 1)) {
+                    return;
+                }
+            }
+        }
+        public boolean release() {
+            for (;;) {
+                int seen = REF_CNT.get(this);
+                if (seen == 0) {
+                    throw freed("release()");
+                }
+                if (REF_CNT.compareAndSet(this, seen, seen - 1)) {
+                    if (seen == 1) {
+                        free.run();
+                    }
+                    return seen == 1;
+                }
+            }
+        }
+    }
+}
