@@ -1,0 +1,110 @@
+package course.gil.exercises;
+
+import course.kit.StuckThreads;
+import course.kit.Workers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The threads of one scripted scene: each plays a part (the holder, the waiter), and the check
+ * directs them. They are daemons (through {@link Workers}); whatever a part throws is kept and
+ * rethrown by {@link #finish(Duration)}, naming the part; a part that does not end in time is
+ * described (state, lock, place in the code) and interrupted; {@link #close()} makes sure no
+ * thread outlives the scene.
+ */
+final class Actors implements AutoCloseable {
+
+    /** A part: the code one thread runs. */
+    @FunctionalInterface
+    interface Part {
+        void play() throws Exception;
+    }
+
+    private final Workers workers = Workers.named("gil");
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, Throwable> errors = new ConcurrentHashMap<>();
+
+    /** Starts a thread called {@code name} playing {@code part}. */
+    Thread start(String name, Part part) {
+        Thread thread = workers.start(name, () -> {
+            try {
+                part.play();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the scene is being torn down
+            } catch (Throwable e) {
+                errors.put(name, e);
+            }
+        });
+        threads.add(thread);
+        return thread;
+    }
+
+    /** Waits for every part to end; fails if one threw, or is stuck (saying in which {@code scene}). */
+    void finish(Duration deadline, String scene) {
+        try {
+            workers.joinAll(threads, deadline);
+        } catch (AssertionError stuck) {
+            throw new AssertionError(scene + ": " + stuck.getMessage());
+        }
+        for (Thread thread : threads) {
+            Throwable error = errors.get(thread.getName());
+            if (error instanceof AssertionError assertion) {
+                throw assertion;
+            }
+            if (error != null) {
+                throw new AssertionError("the " + thread.getName() + " thread threw " + error
+                        + frames(error), error);
+            }
+        }
+    }
+
+    /** Interrupts every part still running: the scene is over, whatever state it is in. */
+    void interruptAll() {
+        threads.forEach(Thread::interrupt);
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+    }
+
+    private static String frames(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (frame.getClassName().startsWith("course.gil.exercises.") && !frame.getClassName().contains("Check")) {
+                text.append("\n    at ").append(frame);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Polls {@code condition} every tenth of a millisecond; false if {@code patience} passes first. */
+    static boolean within(Duration patience, BooleanSupplier condition) {
+        long end = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+        }
+        return true;
+    }
+
+    /** True if {@code thread} is parked or blocked: waiting for something, not running. */
+    static boolean isBlocked(Thread thread) {
+        Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                || state == Thread.State.BLOCKED;
+    }
+
+    /** The thread, described for a failure message. */
+    static String describe(Thread thread) {
+        return StuckThreads.describe(thread);
+    }
+}

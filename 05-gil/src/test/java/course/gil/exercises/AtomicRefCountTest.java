@@ -1,0 +1,35 @@
+package course.gil.exercises;
+
+import course.kit.Exercise;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Exercise gil.atomic-count: the learner's {@link AtomicRefCount} must pass every {@link RefCountCheck}. */
+@Exercise("gil.atomic-count")
+class AtomicRefCountTest {
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void countsOnOneThread() {
+        RefCountCheck.countsAlone(AtomicRefCount.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void twoIncrementsAtTheSameMomentBothCount() {
+        RefCountCheck.twoIncrementsAtOnce(AtomicRefCount.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void twoDecrementsAtTheSameMomentBothCount() {
+        RefCountCheck.twoDecrementsAtOnce(AtomicRefCount.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void exactlyOneOfTheLastTwoDecrementsFreesTheObject() {
+        RefCountCheck.lastTwoDecrementsAtOnce(AtomicRefCount.class);
+    }
+}

@@ -1,0 +1,422 @@
+package course.gil.exercises;
+
+import course.gil.Gil;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The checks of exercise gil.lock, for any {@link Gil} class with a {@code (Duration)} constructor
+ * (the switch interval): the learner's {@code SwitchingGil}, and the answers in {@code GilCheckIT}.
+ *
+ * <p>Each check is a scene with two or three threads whose parts are scripted: the holder takes
+ * the GIL, the waiter asks for it, and the check decides when the holder reaches its next
+ * {@code checkpoint()}. The GIL's probes ({@code holder()}, {@code dropRequested()}) and the order
+ * in which the parts come back show what the GIL did. Times are real, so the check only ever
+ * asks for what a right answer does with a wide margin: "within a few intervals" means within
+ * {@link #PATIENCE}, hundreds of intervals on this shared machine.
+ */
+final class GilCheck {
+
+    static final Duration PATIENCE = Duration.ofMillis(250);
+    static final Duration HANG_LIMIT = Duration.ofMillis(1500);
+    static final Duration LONG_INTERVAL = Duration.ofMillis(25);
+    static final Duration SHORT_INTERVAL = Duration.ofMillis(2);
+    static final Duration TINY_INTERVAL = Duration.ofNanos(100_000);
+    static final int HANDOVER_ROUNDS = 10;
+    static final int THREADS = 3;
+    static final Duration EXCLUSION_BUDGET = Duration.ofMillis(100);
+
+    private GilCheck() {
+    }
+
+    /** All checks, in the order a learner meets them. */
+    static void all(Class<? extends Gil> answer) {
+        worksAlone(answer);
+        asksAfterOneInterval(answer);
+        waiterGetsItWithinAFewIntervals(answer);
+        handsOverBeforeTakingItBack(answer);
+        clearsTheDropRequest(answer);
+        oneThreadAtATime(answer);
+    }
+
+    /** One thread: takes it, keeps it through checkpoints nobody asked for, gives it up, takes it again. */
+    static void worksAlone(Class<? extends Gil> answer) {
+        Gil gil = create(answer, Duration.ofMillis(1));
+        try (Actors actors = new Actors()) {
+            actors.start("interpreter", () -> {
+                Thread me = Thread.currentThread();
+                expect(gil.holder() == null, "a new GIL says " + name(gil.holder()) + " holds it");
+                gil.acquire();
+                expect(gil.holder() == me, "after acquire() returned, holder() says " + name(gil.holder())
+                        + ", not the thread that took the GIL");
+                for (int i = 0; i < 3; i++) {
+                    TimeUnit.MILLISECONDS.sleep(2); // intervals pass, but nobody waits
+                    gil.checkpoint();
+                    expect(gil.holder() == me, "checkpoint() with nobody waiting gave the GIL away (holder() says "
+                            + name(gil.holder()) + "): with no waiter, the holder keeps it");
+                }
+                expect(!gil.dropRequested(), "with nobody waiting, dropRequested() is true");
+                gil.release();
+                expect(gil.holder() == null, "after release(), holder() says " + name(gil.holder()));
+                gil.acquire();
+                gil.release();
+            });
+            actors.finish(Duration.ofSeconds(2), "one thread alone called acquire(), checkpoint() three times,"
+                    + " release(), acquire() and release(), and did not get through");
+        }
+    }
+
+    // tag::asks-after-one-interval[]
+    /** A waiter asks the holder to drop the GIL once it has waited one switch interval, not before. */
+    static void asksAfterOneInterval(Class<? extends Gil> answer) {
+        Gil gil = create(answer, LONG_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        boolean asked;
+        long askedAfterNanos;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                letGo.await();
+                gil.release();
+            });
+            await(holding, "the holder never got the GIL");
+            long start = System.nanoTime();
+            actors.start("waiter", () -> {
+                gil.acquire();
+                gil.release();
+            });
+            asked = Actors.within(PATIENCE, gil::dropRequested);
+            askedAfterNanos = System.nanoTime() - start;
+            letGo.countDown();
+            actors.finish(HANG_LIMIT, "the holder released the GIL and the waiter should have taken it");
+        }
+        if (!asked) {
+            throw neverAsked(LONG_INTERVAL);
+        }
+        if (askedAfterNanos < LONG_INTERVAL.toNanos() * 9 / 10) {
+            throw new AssertionError(String.format("the waiter asked the holder to drop the GIL after %.1f ms,"
+                    + " before one switch interval (%d ms) had passed: a waiter waits a whole interval first,"
+                    + " or the holder is made to switch after almost every instruction",
+                    askedAfterNanos / 1e6, LONG_INTERVAL.toMillis()));
+        }
+    }
+    // end::asks-after-one-interval[]
+
+    /** A holder that runs instruction after instruction lets a waiter in within a few intervals. */
+    static void waiterGetsItWithinAFewIntervals(Class<? extends Gil> answer) {
+        Gil gil = create(answer, SHORT_INTERVAL);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong checkpoints = new AtomicLong();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch waiterHasIt = new CountDownLatch(1);
+        boolean got;
+        boolean requested;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                while (!stop.get()) { // a CPU-bound thread: instruction after instruction
+                    gil.checkpoint();
+                    checkpoints.incrementAndGet();
+                }
+                gil.release();
+            });
+            await(holding, "the holder never got the GIL");
+            actors.start("waiter", () -> {
+                gil.acquire();
+                waiterHasIt.countDown();
+                gil.release();
+            });
+            got = awaitQuietly(waiterHasIt, PATIENCE);
+            requested = gil.dropRequested();
+            stop.set(true);
+            actors.finish(HANG_LIMIT, "the holder was told to stop and release the GIL");
+        }
+        if (!got) {
+            throw new AssertionError(String.format("starvation: the waiter waited %d ms (%d switch intervals of %d ms)"
+                    + " and never got the GIL, while the holder ran on through %,d checkpoints. %s",
+                    PATIENCE.toMillis(), PATIENCE.toMillis() / SHORT_INTERVAL.toMillis(), SHORT_INTERVAL.toMillis(),
+                    checkpoints.get(), requested
+                            ? "The waiter did ask (dropRequested() is true), but checkpoint() never gave the GIL up:"
+                                    + " the holder must drop it when asked."
+                            : "Nobody asked the holder to let go (dropRequested() stayed false): a waiter must ask"
+                                    + " once it has waited one interval."));
+        }
+    }
+
+    /** Asked to drop the GIL, the holder lets the waiter have it before it takes it back. */
+    static void handsOverBeforeTakingItBack(Class<? extends Gil> answer) {
+        for (int round = 1; round <= HANDOVER_ROUNDS; round++) {
+            handOverOnce(answer, round);
+        }
+    }
+
+    // tag::hand-over[]
+    private static void handOverOnce(Class<? extends Gil> answer, int round) {
+        Gil gil = create(answer, SHORT_INTERVAL);
+        AtomicInteger order = new AtomicInteger();       // numbers the two events below, in the order they happen
+        AtomicInteger holderBack = new AtomicInteger();  // when the holder's checkpoint() returned
+        AtomicInteger waiterTook = new AtomicInteger();  // when the waiter's acquire() returned
+        AtomicReference<Thread> holdsAfterCheckpoint = new AtomicReference<>();
+        AtomicReference<Thread> holdsAfterAcquire = new AtomicReference<>();
+        AtomicBoolean holderBackWhileWaiterHeld = new AtomicBoolean();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        boolean asked;
+        Thread waiterThread;
+        try (Actors actors = new Actors()) {
+            Thread holder = actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                go.await();
+                gil.checkpoint(); // the waiter has asked: hand over, then take it back
+                holderBack.set(order.incrementAndGet());
+                holdsAfterCheckpoint.set(gil.holder());
+                gil.release();
+            });
+            await(holding, "the holder never got the GIL");
+            waiterThread = actors.start("waiter", () -> {
+                gil.acquire();
+                waiterTook.set(order.incrementAndGet());
+                holdsAfterAcquire.set(gil.holder());
+                // keep the GIL until the holder waits for it (or came back, which it must not do now)
+                Actors.within(Duration.ofMillis(50), () -> holderBack.get() != 0 || Actors.isBlocked(holder));
+                holderBackWhileWaiterHeld.set(holderBack.get() > waiterTook.get());
+                gil.release();
+            });
+            asked = Actors.within(PATIENCE, gil::dropRequested);
+            go.countDown();
+            actors.finish(HANG_LIMIT, "round " + round + ": the holder reached a checkpoint after the waiter"
+                    + " asked for the GIL");
+        }
+        if (!asked) {
+            throw neverAsked(SHORT_INTERVAL);
+        }
+        if (holdsAfterAcquire.get() != waiterThread) {
+            throw new AssertionError("after the waiter's acquire() returned, holder() says "
+                    + name(holdsAfterAcquire.get()) + ", not the waiter");
+        }
+        if (holderBackWhileWaiterHeld.get()) {
+            throw new AssertionError("two threads inside the interpreter at once: the holder's checkpoint()"
+                    + " returned while the waiter held the GIL. After dropping the GIL, checkpoint() must take it"
+                    + " back (wait in acquire()) before it returns");
+        }
+        if (!"holder".equals(name(holdsAfterCheckpoint.get()))) {
+            throw new AssertionError("after its checkpoint() returned, the holder did not hold the GIL (holder()"
+                    + " says " + name(holdsAfterCheckpoint.get()) + "): checkpoint() gave the GIL up and never took"
+                    + " it back, so the holder's next instructions ran without it, next to another thread's");
+        }
+        if (holderBack.get() < waiterTook.get()) {
+            throw new AssertionError("round " + round + ": the holder dropped the GIL on request and took it"
+                    + " straight back: its checkpoint() returned before the waiter, which had asked, ever got the"
+                    + " GIL. The waiter wakes to find it taken again and waits another interval, and another."
+                    + " After dropping it, the holder must wait until another thread has taken it (CPython's"
+                    + " forced switching)");
+        }
+    }
+    // end::hand-over[]
+
+    /** Taking the GIL answers the drop request: no request is left over for the next holder. */
+    static void clearsTheDropRequest(Class<? extends Gil> answer) {
+        clearedAfterRelease(answer);
+        for (int attempt = 1; !clearedAfterSwitch(answer); attempt++) {
+            if (attempt == 3) {
+                throw new AssertionError("could not judge: three times the waiter was held up for a whole interval"
+                        + " between taking the GIL and looking at the request (is the machine very busy?)");
+            }
+        }
+    }
+
+    /** The holder asked to drop it releases it for good; the waiter takes it; nobody else waits. */
+    private static void clearedAfterRelease(Class<? extends Gil> answer) {
+        Gil gil = create(answer, SHORT_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicBoolean staleAfterTaking = new AtomicBoolean();
+        AtomicBoolean checkpointsReturned = new AtomicBoolean();
+        boolean asked;
+        boolean returned;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                go.await();
+                gil.release(); // the holder ends: the GIL is free for the waiter
+            });
+            await(holding, "the holder never got the GIL");
+            actors.start("waiter", () -> {
+                gil.acquire();
+                staleAfterTaking.set(gil.dropRequested());
+                for (int i = 0; i < 3; i++) {
+                    gil.checkpoint(); // nobody waits now: each must return at once
+                }
+                checkpointsReturned.set(true);
+                gil.release();
+            });
+            asked = Actors.within(PATIENCE, gil::dropRequested);
+            go.countDown();
+            returned = Actors.within(PATIENCE, checkpointsReturned::get);
+            if (!returned) {
+                actors.interruptAll();
+            }
+            actors.finish(HANG_LIMIT, "the waiter took the GIL and called checkpoint() with nobody waiting");
+        }
+        if (!asked) {
+            throw neverAsked(SHORT_INTERVAL);
+        }
+        if (staleAfterTaking.get() || !returned) {
+            throw new AssertionError("a drop request was never cleared: the waiter took the GIL the holder had"
+                    + " released, and its own request was still set (dropRequested() is true) with nobody else"
+                    + " waiting. " + (returned ? "" : "Its checkpoint() then gave the GIL up for nobody and waited"
+                    + " for a switch that never comes. ") + "Taking the GIL answers the request: clear it then");
+        }
+    }
+
+    /** The holder hands over through checkpoint(); right after the switch, no request may be open. */
+    private static boolean clearedAfterSwitch(Class<? extends Gil> answer) {
+        Gil gil = create(answer, LONG_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicLong droppedAt = new AtomicLong();
+        AtomicBoolean staleAfterTaking = new AtomicBoolean();
+        AtomicLong lookedAfterNanos = new AtomicLong();
+        boolean asked;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                go.await();
+                droppedAt.set(System.nanoTime());
+                gil.checkpoint();
+                gil.release();
+            });
+            await(holding, "the holder never got the GIL");
+            actors.start("waiter", () -> {
+                gil.acquire();
+                staleAfterTaking.set(gil.dropRequested());
+                lookedAfterNanos.set(System.nanoTime() - droppedAt.get());
+                gil.release();
+            });
+            asked = Actors.within(PATIENCE, gil::dropRequested);
+            go.countDown();
+            actors.finish(HANG_LIMIT, "the holder reached a checkpoint after the waiter asked for the GIL");
+        }
+        if (!asked) {
+            throw neverAsked(LONG_INTERVAL);
+        }
+        if (!staleAfterTaking.get()) {
+            return true;
+        }
+        if (lookedAfterNanos.get() >= LONG_INTERVAL.toNanos() * 8 / 10) {
+            return false; // the holder, waiting again, may rightly have asked by now: cannot judge
+        }
+        throw new AssertionError(String.format("a drop request was never cleared: %.1f ms after the holder"
+                + " handed the GIL over in checkpoint(), the waiter held it and dropRequested() was still true,"
+                + " though nobody could have waited a whole interval (%d ms) since. The next checkpoint() would"
+                + " drop the GIL again at once: taking the GIL answers the request, so clear it then",
+                lookedAfterNanos.get() / 1e6, LONG_INTERVAL.toMillis()));
+    }
+
+    // tag::one-at-a-time[]
+    /** Three threads take, offer and give up the GIL in a loop: never two inside at once. */
+    static void oneThreadAtATime(Class<? extends Gil> answer) {
+        Gil gil = create(answer, TINY_INTERVAL); // many switches, both ways: release() and requests
+        AtomicInteger inside = new AtomicInteger();
+        AtomicReference<String> violation = new AtomicReference<>();
+        long end = System.nanoTime() + EXCLUSION_BUDGET.toNanos();
+        AssertionError stuck = null;
+        try (Actors actors = new Actors()) {
+            for (int t = 0; t < THREADS; t++) {
+                actors.start("interpreter-" + (char) ('A' + t), () -> {
+                    while (System.nanoTime() < end && violation.get() == null) {
+                        gil.acquire();
+                        enter(gil, inside, violation, "acquire()");
+                        for (int i = 0; i < 20; i++) {
+                            Thread.onSpinWait(); // an instruction
+                            inside.decrementAndGet();
+                            gil.checkpoint();
+                            enter(gil, inside, violation, "checkpoint()");
+                        }
+                        inside.decrementAndGet();
+                        gil.release();
+                    }
+                });
+            }
+            try {
+                actors.finish(EXCLUSION_BUDGET.plus(Duration.ofSeconds(1)), THREADS + " threads took turns with"
+                        + " acquire(), checkpoint() and release()");
+            } catch (AssertionError e) {
+                stuck = e;
+            }
+        }
+        if (violation.get() != null) {
+            throw new AssertionError(violation.get());
+        }
+        if (stuck != null) {
+            throw stuck;
+        }
+    }
+
+    private static void enter(Gil gil, AtomicInteger inside, AtomicReference<String> violation, String after) {
+        int now = inside.incrementAndGet();
+        Thread holder = gil.holder();
+        if (now > 1) {
+            violation.compareAndSet(null, "two threads inside the interpreter at once: " + now + " threads ran"
+                    + " instructions together (" + Thread.currentThread().getName() + " had just returned from "
+                    + after + "). The GIL must let exactly one thread in: taking it must be one step that"
+                    + " no other thread can split");
+        } else if (holder != Thread.currentThread()) {
+            violation.compareAndSet(null, "after " + after + " returned, holder() says " + name(holder) + ", not "
+                    + Thread.currentThread().getName());
+        }
+    }
+    // end::one-at-a-time[]
+
+    private static AssertionError neverAsked(Duration interval) {
+        return new AssertionError(String.format("the waiter waited %d ms (%d switch intervals of %d ms) for the GIL"
+                + " and never asked the holder to drop it: dropRequested() stayed false. A waiter must set the"
+                + " drop request once it has waited one switch interval; otherwise a thread running a long loop"
+                + " keeps the GIL until it ends", PATIENCE.toMillis(), PATIENCE.toMillis() / interval.toMillis(),
+                interval.toMillis()));
+    }
+
+    private static void expect(boolean condition, String otherwise) {
+        if (!condition) {
+            throw new AssertionError(otherwise);
+        }
+    }
+
+    private static String name(Thread thread) {
+        return thread == null ? "nobody" : thread.getName();
+    }
+
+    private static void await(CountDownLatch latch, String otherwise) {
+        if (!awaitQuietly(latch, HANG_LIMIT)) {
+            throw new AssertionError(otherwise + " within " + HANG_LIMIT.toMillis() + " ms");
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch, Duration patience) {
+        try {
+            return latch.await(patience.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static Gil create(Class<? extends Gil> answer, Duration switchInterval) {
+        try {
+            return answer.getDeclaredConstructor(Duration.class).newInstance(switchInterval);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(Duration)", e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package course.gil.exercises;
+
+import course.kit.Workers;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Two threads that alternate at every shared-memory access of a {@link PausingCopy}: the first
+ * makes an access, then the second, then the first again. Two read-add-write updates run this
+ * way both read before either writes, every time: the lost update is certain, not lucky.
+ *
+ * <p>After an access, a thread goes on once the other thread has made an access since, or has
+ * finished, or is waiting for something other than its turn (most likely a lock this thread
+ * holds: then only this thread can move). If none of that happens within a quarter of a second,
+ * it goes on anyway: slower, never wrong.
+ */
+public final class Lockstep {
+
+    private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    static final Duration HANG_LIMIT = Duration.ofSeconds(5);
+
+    private static volatile Lockstep current;
+
+    private final AtomicReferenceArray<Thread> players = new AtomicReferenceArray<>(2);
+    private final AtomicLong clock = new AtomicLong();
+    private final AtomicLongArray lastAccess = new AtomicLongArray(2);
+    private final AtomicIntegerArray pausing = new AtomicIntegerArray(2);
+    private final AtomicIntegerArray finished = new AtomicIntegerArray(2);
+    private final CountDownLatch firstHasMoved = new CountDownLatch(1);
+
+    private Lockstep() {
+    }
+
+    /** What the two threads returned (or threw), first thread first. */
+    record Outcome<T>(T first, T second, Throwable error) {
+    }
+
+    /** Runs {@code first}, and once it has made its first access, {@code second}, in lockstep. */
+    static <T> Outcome<T> run(Callable<T> first, Callable<T> second) {
+        Lockstep lockstep = new Lockstep();
+        Object[] results = new Object[2];
+        Throwable[] errors = new Throwable[2];
+        current = lockstep;
+        try (Workers workers = Workers.named("lockstep")) {
+            Thread a = workers.start("lockstep-1", () -> lockstep.play(0, first, results, errors));
+            awaitQuietly(lockstep.firstHasMoved);
+            Thread b = workers.start("lockstep-2", () -> lockstep.play(1, second, results, errors));
+            workers.joinAll(List.of(a, b), HANG_LIMIT);
+        } finally {
+            current = null;
+        }
+        @SuppressWarnings("unchecked")
+        Outcome<T> outcome = new Outcome<>((T) results[0], (T) results[1], errors[0] != null ? errors[0] : errors[1]);
+        return outcome;
+    }
+
+    /** Called by the copied code after each shared-memory access. */
+    public static void pause() {
+        Lockstep lockstep = current;
+        if (lockstep != null) {
+            lockstep.afterAccess();
+        }
+    }
+
+    private void play(int me, Callable<?> task, Object[] results, Throwable[] errors) {
+        players.set(me, Thread.currentThread());
+        try {
+            results[me] = task.call();
+        } catch (Throwable e) {
+            errors[me] = e;
+        } finally {
+            finished.set(me, 1);
+            if (me == 0) {
+                firstHasMoved.countDown();
+            }
+        }
+    }
+
+    private void afterAccess() {
+        Thread thread = Thread.currentThread();
+        int me = thread == players.get(0) ? 0 : thread == players.get(1) ? 1 : -1;
+        if (me < 0) {
+            return; // the test's own thread, or a check with one thread: no turns to take
+        }
+        long mine = clock.incrementAndGet();
+        lastAccess.set(me, mine);
+        if (me == 0) {
+            firstHasMoved.countDown();
+        }
+        int other = 1 - me;
+        long start = System.nanoTime();
+        pausing.set(me, 1);
+        try {
+            while (!otherHasMovedOrCannot(other, mine) && System.nanoTime() - start < PATIENCE_NANOS) {
+                LockSupport.parkNanos(20_000);
+            }
+        } finally {
+            pausing.set(me, 0);
+        }
+    }
+
+    private boolean otherHasMovedOrCannot(int other, long mine) {
+        if (finished.get(other) == 1 || lastAccess.get(other) > mine) {
+            return true;
+        }
+        Thread thread = players.get(other);
+        if (thread == null || pausing.get(other) == 1) {
+            return false; // not started yet, or waiting for its own turn
+        }
+        Thread.State state = thread.getState();
+        return state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
