@@ -1,0 +1,225 @@
+package course.deadlock.exercises;
+
+import course.deadlock.TimedTransfer;
+import course.deadlock.TimedTransfer.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The checks of exercise deadlock.trylock, for any {@link TimedTransfer} class with a
+ * no-argument constructor, on the check's own accounts (see {@link TransferCheck}).
+ */
+final class TimedTransferCheck {
+
+    static final Duration ALONE_TIMEOUT = Duration.ofMillis(500);
+    static final Duration PAIR_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration HELD_TIMEOUT = Duration.ofMillis(200);
+    static final Duration LIMIT = Duration.ofSeconds(4);
+
+    private TimedTransferCheck() {
+    }
+
+    static void all(Class<? extends TimedTransfer> answer) {
+        movesMoneyAlone(answer);
+        transfersToItself(answer);
+        oppositeTransfersBothFinish(answer);
+        givesUpWhenALockStaysTaken(answer);
+        checksTheBalanceInsideTheLocks(answer);
+    }
+
+    static void movesMoneyAlone(Class<? extends TimedTransfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 50);
+        TimedTransfer transfer = create(answer);
+        expectAlone(scenario, transfer, one, two, 30, Outcome.DONE, 70, 80);
+        expectAlone(scenario, transfer, one, two, 80, Outcome.INSUFFICIENT_FUNDS, 70, 80);
+        expectAlone(scenario, transfer, one, two, 70, Outcome.DONE, 0, 150);
+        expectAlone(scenario, transfer, two, one, 150, Outcome.DONE, 0, 150);
+    }
+
+    static void transfersToItself(Class<? extends TimedTransfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        TimedTransfer transfer = create(answer);
+        expectToItself(scenario, transfer, one, 40, Outcome.DONE);
+        expectToItself(scenario, transfer, one, 150, Outcome.INSUFFICIENT_FUNDS);
+    }
+
+    // tag::opposite[]
+    /** 1 -> 2 (500) and 2 -> 1 (300) at once, in step: both must finish, long before their timeout. */
+    static void oppositeTransfersBothFinish(Class<? extends TimedTransfer> answer) {
+        warmUp(answer);
+        Scenario scenario = Scenario.inLockstep();
+        CheckAccount one = scenario.open(1, 1000);
+        CheckAccount two = scenario.open(2, 1000);
+        TimedTransfer transfer = create(answer);
+        String context = "two opposite transfers at once, 1->2 (500) and 2->1 (300), timeout " + PAIR_TIMEOUT.toMillis()
+                + " ms, each made to take its first lock before the other asks for its second";
+        List<Timed> results = TransferCheck.within(context, () -> scenario.run(LIMIT, List.of(
+                new Scenario.Job<>("transfer 1->2 (500)", () -> Timed.call(() -> transfer.transfer(one, two, 500, PAIR_TIMEOUT))),
+                new Scenario.Job<>("transfer 2->1 (300)", () -> Timed.call(() -> transfer.transfer(two, one, 300, PAIR_TIMEOUT))))));
+        for (Timed result : results) {
+            if (result.outcome() == Outcome.GAVE_UP) {
+                throw new AssertionError(context + ": one gave up after " + result.millis() + " ms. " + (result.millis()
+                        < PAIR_TIMEOUT.toMillis() / 2 ? "That is long before its timeout: keep trying until the time is"
+                        + " up, and look at the time the right way round (give up when now > deadline)."
+                        : "Only the other transfer was in its way: if each holds one lock while it waits for the"
+                        + " other, both wait until the time is up. Release the first lock when the second is taken,"
+                        + " wait a random moment, and try again.") + scenario.notes());
+            }
+        }
+        if (results.get(0).outcome() != Outcome.DONE || results.get(1).outcome() != Outcome.DONE
+                || one.now() != 800 || two.now() != 1200) {
+            throw new AssertionError(context + ": they returned " + results.get(0).outcome() + " and "
+                    + results.get(1).outcome() + " and left account 1 at " + one.now() + " and account 2 at "
+                    + two.now() + "; expected DONE, DONE, 800 and 1200");
+        }
+        scenario.expectNoLockHeld("after " + context);
+    }
+    // end::opposite[]
+
+    // tag::gives-up[]
+    /** Another thread holds one account's lock for good: the transfer must give up at its timeout, holding nothing. */
+    static void givesUpWhenALockStaysTaken(Class<? extends TimedTransfer> answer) {
+        warmUp(answer);
+        expectGivesUp(answer, false);
+        expectGivesUp(answer, true);
+    }
+
+    private static void expectGivesUp(Class<? extends TimedTransfer> answer, boolean sourceHeld) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 100);
+        CheckAccount held = sourceHeld ? one : two;
+        TimedTransfer transfer = create(answer);
+        String context = "transfer 1->2 (10) with timeout " + HELD_TIMEOUT.toMillis() + " ms, while another thread"
+                + " holds " + held + " all along";
+        Holder holder = Holder.of(held);
+        Timed result;
+        try {
+            result = TransferCheck.within(context, () -> scenario.run(LIMIT, waitsWithoutLimit(scenario, held),
+                    List.of(new Scenario.Job<>("transfer 1->2 (10)",
+                            () -> Timed.call(() -> transfer.transfer(one, two, 10, HELD_TIMEOUT)))))).get(0);
+        } finally {
+            holder.release();
+        }
+        if (result.outcome() != Outcome.GAVE_UP || one.now() != 100 || two.now() != 100) {
+            throw new AssertionError(context + ": it returned " + result.outcome() + " after " + result.millis()
+                    + " ms and left the balances at " + one.now() + " and " + two.now() + "; expected GAVE_UP and"
+                    + " 100 and 100" + (result.outcome() == Outcome.DONE ? ": it moved money without "
+                    + held.mutex().name() + ", which another thread held" : ""));
+        }
+        if (result.millis() < HELD_TIMEOUT.toMillis() / 2) {
+            throw new AssertionError(context + ": it gave up after " + result.millis() + " ms, long before its"
+                    + " timeout: keep trying until the time is up (is the time check the right way round?)");
+        }
+        scenario.expectNoLockHeld("after " + context + " it returned GAVE_UP, but");
+    }
+
+    /** Fails at once when the transfer waits for the held lock with no time limit: it could only ever hang. */
+    private static Scenario.Watch waitsWithoutLimit(Scenario scenario, CheckAccount held) {
+        return (threads, elapsed) -> {
+            Thread transfer = threads.get(0);
+            if (elapsed > HELD_TIMEOUT.toNanos() + TimeUnit.MILLISECONDS.toNanos(100) && scenario.inUntimedWait(transfer)) {
+                return "after " + Scenario.millis(elapsed) + " ms it still waits in lock() or lockInterruptibly(),"
+                        + " which wait as long as it takes: the timeout can never end that wait.\n"
+                        + scenario.describe(threads);
+            }
+            return null;
+        };
+    }
+    // end::gives-up[]
+
+    static void checksTheBalanceInsideTheLocks(Class<? extends TimedTransfer> answer) {
+        warmUp(answer);
+        Scenario scenario = Scenario.inLockstep();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 0);
+        CheckAccount three = scenario.open(3, 0);
+        TimedTransfer transfer = create(answer);
+        List<Outcome> results = scenario.run(LIMIT, List.of(
+                new Scenario.Job<>("transfer 1->2 (60)", () -> transfer.transfer(one, two, 60, PAIR_TIMEOUT)),
+                new Scenario.Job<>("transfer 1->3 (60)", () -> transfer.transfer(one, three, 60, PAIR_TIMEOUT))));
+        long done = results.stream().filter(r -> r == Outcome.DONE).count();
+        if (done != 1 || !results.contains(Outcome.INSUFFICIENT_FUNDS) || one.now() != 40 || one.lowest() < 0) {
+            throw new AssertionError("two transfers of 60 out of account 1 (balance 100) at once returned " + results
+                    + ", and account 1 ended at " + one.now() + " (lowest " + one.lowest() + "); expected one DONE,"
+                    + " one INSUFFICIENT_FUNDS and 40. Check the balance while you hold both locks.");
+        }
+        scenario.expectNoLockHeld("after two transfers out of account 1");
+    }
+
+    // ---- the pieces ----
+
+    /** An outcome and how long it took. */
+    record Timed(Outcome outcome, long millis) {
+
+        interface Call {
+            Outcome call() throws InterruptedException;
+        }
+
+        static Timed call(Call call) throws InterruptedException {
+            long start = System.nanoTime();
+            Outcome outcome = call.call();
+            return new Timed(outcome, Scenario.millis(System.nanoTime() - start));
+        }
+    }
+
+    private static void expectAlone(Scenario scenario, TimedTransfer transfer, CheckAccount from, CheckAccount to,
+                                    long amount, Outcome expected, long fromAfter, long toAfter) {
+        String what = "transfer(" + from + ", " + to + ", " + amount + ") with balances " + from.now() + " and "
+                + to.now() + ", nobody else around";
+        Outcome outcome = scenario.runAlone("transfer " + from.id() + "->" + to.id() + " (" + amount + ")", LIMIT,
+                () -> transfer.transfer(from, to, amount, ALONE_TIMEOUT));
+        if (outcome != expected || from.now() != fromAfter || to.now() != toAfter) {
+            throw new AssertionError(what + " returned " + outcome + " and left them at " + from.now() + " and "
+                    + to.now() + "; expected " + expected + ", " + fromAfter + " and " + toAfter + scenario.notes());
+        }
+        scenario.expectNoLockHeld("after " + what);
+    }
+
+    private static void expectToItself(Scenario scenario, TimedTransfer transfer, CheckAccount account, long amount,
+                                       Outcome expected) {
+        long before = account.now();
+        String what = "a transfer of " + amount + " from " + account + " to itself (balance " + before + ")";
+        Outcome outcome = TransferCheck.within(what, () -> scenario.runAlone(
+                "transfer " + account.id() + "->" + account.id() + " (" + amount + ")", LIMIT,
+                () -> transfer.transfer(account, account, amount, ALONE_TIMEOUT)));
+        if (account.now() != before) {
+            throw new AssertionError(what + " left the balance at " + account.now() + ": with from == to, 'from'"
+                    + " and 'to' are one balance, and a change written to one is written over by the other (or"
+                    + " both count).");
+        }
+        if (outcome != expected) {
+            throw new AssertionError(what + " returned " + outcome + ", expected " + expected + (outcome
+                    == Outcome.GAVE_UP ? ": from == to means one lock, and it is free; a Mutex is not reentrant,"
+                    + " so a second tryLock of it by its owner always fails" : "") + scenario.notes());
+        }
+        scenario.expectNoLockHeld("after " + what);
+    }
+
+    static void warmUp(Class<? extends TimedTransfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount a = scenario.open(91, 10);
+        CheckAccount b = scenario.open(92, 10);
+        TimedTransfer transfer = create(answer);
+        try {
+            scenario.runAlone("warm-up", LIMIT, () -> transfer.transfer(a, b, 1, ALONE_TIMEOUT)
+                    == transfer.transfer(b, a, 1, ALONE_TIMEOUT));
+        } catch (AssertionError ignored) {
+            // the checks themselves will say what is wrong
+        }
+    }
+
+    static TimedTransfer create(Class<? extends TimedTransfer> answer) {
+        try {
+            var constructor = answer.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName(), e);
+        }
+    }
+}

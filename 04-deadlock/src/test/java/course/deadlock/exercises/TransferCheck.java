@@ -1,0 +1,329 @@
+package course.deadlock.exercises;
+
+import course.deadlock.Transfer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The checks of exercise deadlock.ordered, for any {@link Transfer} class with a no-argument
+ * constructor. The accounts are the check's own ({@link CheckAccount}): their locks report to a
+ * {@link Scenario}, which can run two transfers in {@link Lockstep} so that the harmful
+ * interleavings happen on every run, detects deadlocks with ThreadMXBean, and stops the threads
+ * of a wrong answer instead of hanging.
+ */
+final class TransferCheck {
+
+    static final Duration ALONE_LIMIT = Duration.ofSeconds(2);
+    static final Duration PAIR_LIMIT = Duration.ofSeconds(5);
+    static final Duration STRESS_LIMIT = Duration.ofSeconds(8);
+    static final long PROBE_PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    static final int STRESS_THREADS = 8;
+    static final int STRESS_TRANSFERS = 10_000;
+    static final int STRESS_ACCOUNTS = 10;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private TransferCheck() {
+    }
+
+    /** All checks, in the order a learner meets them. */
+    static void all(Class<? extends Transfer> answer) {
+        movesMoneyAlone(answer);
+        transfersToItself(answer);
+        oppositeTransfersFinish(answer);
+        takesLocksInOneOrder(answer);
+        tiedAccountsStillHaveAnOrder(answer);
+        checksTheBalanceInsideTheLocks(answer);
+        survivesStress(answer);
+    }
+
+    /** One thread: money moves when it is there, and stays when it is not. */
+    static void movesMoneyAlone(Class<? extends Transfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 50);
+        Transfer transfer = create(answer);
+        expectAlone(scenario, transfer, one, two, 30, true, 70, 80);
+        expectAlone(scenario, transfer, one, two, 80, false, 70, 80);
+        expectAlone(scenario, transfer, one, two, 70, true, 0, 150);
+        expectAlone(scenario, transfer, two, one, 150, true, 0, 150);
+    }
+
+    /** A transfer from an account to itself: no hang, no money made or lost, the usual answer. */
+    static void transfersToItself(Class<? extends Transfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        Transfer transfer = create(answer);
+        expectToItself(scenario, transfer, one, 40, true);
+        expectToItself(scenario, transfer, one, 150, false);
+    }
+
+    // tag::opposite[]
+    /** The article's deadlock: 1 -> 2 (500) and 2 -> 1 (300) at once, each made to hold its first lock. */
+    static void oppositeTransfersFinish(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        Scenario scenario = Scenario.inLockstep();
+        CheckAccount one = scenario.open(1, 1000);
+        CheckAccount two = scenario.open(2, 1000);
+        runOpposite(scenario, create(answer), one, two);
+    }
+    // end::opposite[]
+
+    /** With another thread holding both accounts, two opposite transfers must wait for the same one first. */
+    static void takesLocksInOneOrder(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        Scenario scenario = Scenario.freeRunning();
+        probeLockOrder(scenario, create(answer), scenario.open(1, 1000), scenario.open(2, 1000));
+    }
+
+    /** Two accounts with the same hash code, identity hash code, and lock identity hash code. */
+    static void tiedAccountsStillHaveAnOrder(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        Scenario inStep = Scenario.inLockstep();
+        TiedPair tied = TiedPair.open(inStep, 7, 1000, 8, 1000);
+        within("accounts 7 and 8 have the same hashCode() and identityHashCode(), and so do their locks",
+                () -> runOpposite(inStep, create(answer), tied.first, tied.second));
+        Scenario probing = Scenario.freeRunning();
+        TiedPair tiedAgain = TiedPair.open(probing, 7, 1000, 8, 1000);
+        within("accounts 7 and 8 have the same hashCode() and identityHashCode(), and so do their locks",
+                () -> probeLockOrder(probing, create(answer), tiedAgain.first, tiedAgain.second));
+    }
+
+    // tag::inside-locks[]
+    /** Two transfers out of one account, then two into one account, at once and in step. */
+    static void checksTheBalanceInsideTheLocks(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        Scenario out = Scenario.inLockstep();
+        CheckAccount one = out.open(1, 100);
+        CheckAccount two = out.open(2, 0);
+        CheckAccount three = out.open(3, 0);
+        Transfer transfer = create(answer);
+        List<Boolean> results = out.run(PAIR_LIMIT, List.of(
+                new Scenario.Job<>("transfer 1->2 (60)", () -> transfer.transfer(one, two, 60)),
+                new Scenario.Job<>("transfer 1->3 (60)", () -> transfer.transfer(one, three, 60))));
+        long successes = results.stream().filter(ok -> ok).count();
+        if (successes != 1 || one.now() != 40 || one.lowest() < 0) {
+            throw new AssertionError("two transfers of 60 out of account 1 (balance 100) at once: " + successes
+                    + " succeeded, and account 1 ended at " + one.now() + " (lowest " + one.lowest() + "), expected"
+                    + " 1 and 40. Both saw 100 before either took its 60: the balance was checked before the"
+                    + " locks were held, or the money moved after one of them was released.");
+        }
+        out.expectNoLockHeld("after two transfers out of account 1");
+        // end::inside-locks[]
+
+        Scenario in = Scenario.inLockstep();
+        CheckAccount four = in.open(4, 100);
+        CheckAccount five = in.open(5, 100);
+        CheckAccount six = in.open(6, 0);
+        List<Boolean> both = in.run(PAIR_LIMIT, List.of(
+                new Scenario.Job<>("transfer 4->6 (60)", () -> transfer.transfer(four, six, 60)),
+                new Scenario.Job<>("transfer 5->6 (60)", () -> transfer.transfer(five, six, 60))));
+        if (!both.equals(List.of(true, true)) || six.now() != 120) {
+            throw new AssertionError("two transfers of 60 into account 6 (balance 0) at once returned " + both
+                    + " and account 6 ended at " + six.now() + ", expected [true, true] and 120. Both read account"
+                    + " 6's balance before either wrote it, and one deposit was lost: hold the target's lock too"
+                    + " while you change its balance.");
+        }
+        in.expectNoLockHeld("after two transfers into account 6");
+    }
+
+    // tag::stress[]
+    /** 8 threads, 10,000 random transfers among 10 accounts of 1,000: bounded time, money kept, no overdraft. */
+    static void survivesStress(Class<? extends Transfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        List<CheckAccount> accounts = new ArrayList<>();
+        for (int id = 1; id <= STRESS_ACCOUNTS; id++) {
+            accounts.add(scenario.open(id, 1_000));
+        }
+        Transfer transfer = create(answer);
+        long seed = System.nanoTime();
+        List<Scenario.Job<Void>> jobs = new ArrayList<>();
+        for (int t = 0; t < STRESS_THREADS; t++) {
+            Random random = new Random(seed + t);
+            jobs.add(new Scenario.Job<>("stress worker " + (t + 1), () -> {
+                for (int i = 0; i < STRESS_TRANSFERS / STRESS_THREADS; i++) {
+                    CheckAccount from = accounts.get(random.nextInt(STRESS_ACCOUNTS));
+                    CheckAccount to = accounts.get(random.nextInt(STRESS_ACCOUNTS)); // sometimes the same
+                    transfer.transfer(from, to, 1 + random.nextInt(500));
+                }
+                return null;
+            }));
+        }
+        String context = STRESS_THREADS + " threads making " + STRESS_TRANSFERS + " random transfers among "
+                + STRESS_ACCOUNTS + " accounts (seed " + seed + ")";
+        within(context, () -> scenario.run(STRESS_LIMIT, jobs));
+        long total = accounts.stream().mapToLong(CheckAccount::now).sum();
+        CheckAccount lowest = accounts.stream().min((a, b) -> Long.compare(a.lowest(), b.lowest())).orElseThrow();
+        if (total != STRESS_ACCOUNTS * 1_000L) {
+            throw new AssertionError(context + ": the total went from 10,000 to " + total + ": money was made or lost");
+        }
+        if (lowest.lowest() < 0) {
+            throw new AssertionError(context + ": " + lowest + " went down to " + lowest.lowest() + ": an overdraft");
+        }
+        scenario.expectNoLockHeld("after " + context);
+    }
+    // end::stress[]
+
+    // ---- the pieces ----
+
+    static void runOpposite(Scenario scenario, Transfer transfer, CheckAccount one, CheckAccount two) {
+        String context = "two opposite transfers at once, " + one.id() + "->" + two.id() + " (500) and " + two.id()
+                + "->" + one.id() + " (300), each made to take its first lock before the other asks for its second";
+        List<Boolean> results = within(context, () -> scenario.run(PAIR_LIMIT, List.of(
+                new Scenario.Job<>("transfer " + one.id() + "->" + two.id() + " (500)",
+                        () -> transfer.transfer(one, two, 500)),
+                new Scenario.Job<>("transfer " + two.id() + "->" + one.id() + " (300)",
+                        () -> transfer.transfer(two, one, 300)))));
+        if (!results.equals(List.of(true, true)) || one.now() != 800 || two.now() != 1200) {
+            throw new AssertionError(context + ": they returned " + results + " and left " + one + " at " + one.now()
+                    + " and " + two + " at " + two.now() + "; expected [true, true], 800 and 1200.");
+        }
+        scenario.expectNoLockHeld("after " + context);
+    }
+
+    // tag::probe[]
+    /**
+     * Another thread holds both accounts (their locks and their monitors). Transfer x -> y and
+     * transfer y -> x start, and each soon waits for its first lock. If they wait for different
+     * accounts, they take the locks in opposite orders: run freely, each could take its first
+     * lock and wait forever for the other's. Nothing here depends on timing; an answer that never
+     * waits for a lock (tryLock and back-off) is left to the other checks.
+     */
+    static void probeLockOrder(Scenario scenario, Transfer transfer, CheckAccount x, CheckAccount y) {
+        Holder holdsX = Holder.of(x);
+        Holder holdsY = Holder.of(y);
+        boolean[] decided = {false};
+        Scenario.Watch firstWaits = (threads, elapsed) -> {
+            if (decided[0]) {
+                return null;
+            }
+            ThreadInfo forward = THREADS.getThreadInfo(threads.get(0).threadId());
+            ThreadInfo backward = THREADS.getThreadInfo(threads.get(1).threadId());
+            boolean settled = waitsOrEnded(forward) && waitsOrEnded(backward);
+            if (!settled && elapsed < PROBE_PATIENCE_NANOS) {
+                return null;
+            }
+            decided[0] = true;
+            String verdict = settled ? judge(scenario, forward, backward, holdsX, holdsY, x, y) : null;
+            holdsX.release();
+            holdsY.release();
+            return verdict;
+        };
+        try {
+            scenario.run(PAIR_LIMIT, firstWaits, List.of(
+                    new Scenario.Job<>("transfer " + x.id() + "->" + y.id() + " (1)", () -> transfer.transfer(x, y, 1)),
+                    new Scenario.Job<>("transfer " + y.id() + "->" + x.id() + " (1)", () -> transfer.transfer(y, x, 1))));
+        } finally {
+            holdsX.release();
+            holdsY.release();
+        }
+        scenario.expectNoLockHeld("after transfers " + x.id() + "->" + y.id() + " and " + y.id() + "->" + x.id());
+    }
+
+    private static boolean waitsOrEnded(ThreadInfo info) {
+        return info == null || info.getThreadState() == Thread.State.TERMINATED || info.getLockOwnerId() >= 0;
+    }
+
+    private static String judge(Scenario scenario, ThreadInfo forward, ThreadInfo backward,
+                                Holder holdsX, Holder holdsY, CheckAccount x, CheckAccount y) {
+        CheckAccount forwardWants = wanted(forward, holdsX, holdsY, x, y);
+        CheckAccount backwardWants = wanted(backward, holdsX, holdsY, x, y);
+        if (forwardWants == null || backwardWants == null || forwardWants == backwardWants) {
+            return null; // one order for both, or kept apart by a lock of their own
+        }
+        return "while another thread held both " + x + " and " + y + ", \"" + forward.getThreadName()
+                + "\" waited first for " + scenario.lockName(forward.getLockInfo()) + " and \""
+                + backward.getThreadName() + "\" first for " + scenario.lockName(backward.getLockInfo())
+                + ": the two transfers take the two locks in opposite orders. Run together, each can take its first"
+                + " lock and then wait forever for the other's: a deadlock waiting for its moment.";
+    }
+
+    private static CheckAccount wanted(ThreadInfo info, Holder holdsX, Holder holdsY, CheckAccount x, CheckAccount y) {
+        if (info == null) {
+            return null;
+        }
+        long owner = info.getLockOwnerId();
+        return owner == holdsX.threadId() ? x : owner == holdsY.threadId() ? y : null;
+    }
+    // end::probe[]
+
+    private static void expectAlone(Scenario scenario, Transfer transfer, CheckAccount from, CheckAccount to,
+                                    long amount, boolean expected, long fromAfter, long toAfter) {
+        String what = "transfer(" + from + ", " + to + ", " + amount + ") with balances " + from.now() + " and "
+                + to.now();
+        boolean result = scenario.runAlone("transfer " + from.id() + "->" + to.id() + " (" + amount + ")", ALONE_LIMIT,
+                () -> transfer.transfer(from, to, amount));
+        if (result != expected) {
+            throw new AssertionError(what + " returned " + result + ", expected " + expected);
+        }
+        if (from.now() != fromAfter || to.now() != toAfter) {
+            throw new AssertionError(what + " left them at " + from.now() + " and " + to.now() + ", expected "
+                    + fromAfter + " and " + toAfter);
+        }
+        scenario.expectNoLockHeld("after " + what);
+    }
+
+    private static void expectToItself(Scenario scenario, Transfer transfer, CheckAccount account, long amount,
+                                       boolean expected) {
+        long before = account.now();
+        String what = "a transfer of " + amount + " from " + account + " to itself (balance " + before + ")";
+        boolean result = within(what, () -> scenario.runAlone(
+                "transfer " + account.id() + "->" + account.id() + " (" + amount + ")", ALONE_LIMIT,
+                () -> transfer.transfer(account, account, amount)));
+        if (account.now() != before) {
+            throw new AssertionError(what + " left the balance at " + account.now() + ": with from == to, 'from'"
+                    + " and 'to' are one balance, and a change written to one is written over by the other (or"
+                    + " both count).");
+        }
+        if (result != expected) {
+            throw new AssertionError(what + " returned " + result + ", expected " + expected + " (true when the"
+                    + " balance covers the amount, as for any transfer)");
+        }
+        scenario.expectNoLockHeld("after " + what);
+    }
+
+    /** One transfer each way on accounts of their own, so that classes are loaded before a race is staged. */
+    static void warmUp(Class<? extends Transfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount a = scenario.open(91, 10);
+        CheckAccount b = scenario.open(92, 10);
+        Transfer transfer = create(answer);
+        try {
+            scenario.runAlone("warm-up", ALONE_LIMIT, () -> transfer.transfer(a, b, 1) && transfer.transfer(b, a, 1));
+        } catch (AssertionError ignored) {
+            // the checks themselves will say what is wrong
+        }
+    }
+
+    /** Runs {@code body}; a failure inside gets {@code context} in front of its message. */
+    static <T> T within(String context, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (AssertionError e) {
+            throw new AssertionError(context + ":\n" + e.getMessage(), e);
+        }
+    }
+
+    static void within(String context, Runnable body) {
+        within(context, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    static Transfer create(Class<? extends Transfer> answer) {
+        try {
+            var constructor = answer.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName(), e);
+        }
+    }
+}
