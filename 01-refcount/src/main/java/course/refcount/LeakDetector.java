@@ -4,6 +4,7 @@ package course.refcount;
  * Reports objects that become unreachable without being released: what exercise
  * refcount.leak-report implements. Netty's {@code ResourceLeakDetector} does this for its buffers.
  */
+// tag::interface[]
 public interface LeakDetector {
 
     /**
@@ -12,3 +13,4 @@ public interface LeakDetector {
      */
     LeakTracker track(Object resource, String description);
 }
+// end::interface[]

@@ -9,6 +9,7 @@ package course.refcount;
  * {@link #retain()}; every owner that is done calls {@link #release()} once. The release that
  * takes the count to 0 frees the object, and nothing may use it after that.
  */
+// tag::interface[]
 public interface RefCounted {
 
     /** The number of owners now; 0 once the object is freed. */
@@ -29,3 +30,4 @@ public interface RefCounted {
      */
     boolean release();
 }
+// end::interface[]
