@@ -71,7 +71,7 @@ final class FetchCheck {
                     thrown.add(e);
                 }
             });
-            boolean reachedLimit = waitFor(() -> server.inFlight() >= limit, Duration.ofSeconds(1));
+            boolean reachedLimit = waitFor(() -> server.inFlight() >= limit, Duration.ofMillis(500));
             waitFor(() -> server.inFlight() > limit, Duration.ofMillis(150)); // would one more come?
             int heldAtOnce = server.inFlight();
             open.countDown();
@@ -102,7 +102,7 @@ final class FetchCheck {
             URI refused = refusedUri();
             List<URI> uris = List.of(server.uri("/fail/1"), refused, refused, server.uri("/fail/4"), refused,
                     server.uri("/item/6"), server.uri("/item/7"));
-            List<FetchResult> results = fetch(answer, client, uris, 2, Duration.ofSeconds(5), HANG_LIMIT,
+            List<FetchResult> results = fetch(answer, client, uris, 2, Duration.ofSeconds(5), Duration.ofSeconds(2),
                     "seven requests, five of them failing, at most two at once (does a failed request give its"
                             + " place back?)");
             expectSize(results, uris);
@@ -136,7 +136,7 @@ final class FetchCheck {
              Client client = new Client().warmedUpOn(server)) {
             List<URI> uris = List.of(silent.uri("/never/1"), server.uri("/item/2"), silent.uri("/never/3"),
                     server.uri("/item/4"));
-            List<FetchResult> results = fetch(answer, client, uris, 4, timeout, timeout.plus(Duration.ofSeconds(2)),
+            List<FetchResult> results = fetch(answer, client, uris, 4, timeout, timeout.plus(Duration.ofSeconds(1)),
                     "two of the requests go to a server that never answers, and each request has " + timeout.toMillis()
                             + " ms: is the timeout given to each request (HttpRequest.Builder.timeout)?");
             expectSize(results, uris);
@@ -152,9 +152,9 @@ final class FetchCheck {
                             + " result says it failed: " + results.get(i).error());
                 }
             }
-            if (!waitFor(() -> silent.openConnections() == 0, Duration.ofSeconds(1))) {
+            if (!waitFor(() -> silent.openConnections() == 0, Duration.ofMillis(500))) {
                 throw new AssertionError("fetchAll returned, but " + silent.openConnections() + " request(s) that"
-                        + " timed out are still running: their connections are still open a second later. A"
+                        + " timed out are still running: their connections are still open half a second later. A"
                         + " timeout must abandon the request (the request's own timeout does; so does cancelling"
                         + " the future of sendAsync), not just stop waiting for it");
             }

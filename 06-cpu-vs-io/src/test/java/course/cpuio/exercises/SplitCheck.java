@@ -27,13 +27,14 @@ final class SplitCheck {
     private SplitCheck() {
     }
 
+    /** All checks; the ones that force a particular mistake come first, so each is named for what it is. */
     static void all(Class<? extends SplitJob> answer) {
-        countsPrimes(answer);
-        coversTheRangeOnce(answer);
         runsOnePartPerCore(answer);
         waitsForEveryPart(answer);
         failsWhenAPartFails(answer);
+        coversTheRangeOnce(answer);
         leavesNoThreads(answer);
+        countsPrimes(answer);
     }
 
     /** The real work: the primes below 200,000. */
@@ -95,6 +96,11 @@ final class SplitCheck {
         int cores = Runtime.getRuntime().availableProcessors();
         HeldWork work = new HeldWork(0, 64_000, cores);
         long result = run(answer, 0, 64_000, work);
+        int stillRunning = work.insideNow();
+        if (stillRunning > 0) {
+            throw new AssertionError("run returned " + result + " while " + stillRunning + " part(s) were still"
+                    + " running: it added up the results without waiting for every part to finish");
+        }
         if (work.peak() > cores) {
             throw new AssertionError(work.peak() + " parts ran at the same time on a machine with " + cores
                     + " cores: the pool must have one thread per core (more threads than cores only take"
@@ -104,11 +110,16 @@ final class SplitCheck {
             throw new AssertionError("at most " + work.peak() + " part(s) ran at the same time on a machine with "
                     + cores + " cores: the parts must run on a pool with one thread per core, all at once");
         }
-        if (result != 64_000) {
+        if (result > 64_000) {
+            throw new AssertionError("run returned " + result + ", more than the 64000 its parts can add up to:"
+                    + " some numbers were counted twice (do two parts overlap on their ends?)");
+        }
+        if (result < 64_000) {
             throw new AssertionError("the parts' results add up to 64000, but run returned " + result
-                    + ": results were lost. Parts that ran at the same time each read a shared total, added"
-                    + " their own result and wrote it back: a lost update. Let each part return its result"
-                    + " (a Future) and add them up in one thread, or use a thread-safe accumulator");
+                    + ": results were lost. Either the parts added into one shared total (parts that ran at the"
+                    + " same time each read it, added their own result and wrote it back: a lost update), or"
+                    + " run added the results up before every part had finished. Let each part return its"
+                    + " result (a Future) and add them up in one thread, after get() has waited for each");
         }
     }
     // end::one-part-per-core[]
@@ -261,6 +272,10 @@ final class SplitCheck {
                 inside--;
             }
             return to - from;
+        }
+
+        synchronized int insideNow() {
+            return inside;
         }
 
         synchronized int peak() {

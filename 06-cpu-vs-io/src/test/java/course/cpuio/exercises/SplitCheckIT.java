@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>results combined without waiting for all tasks: only the futures already done are
  *       added; a short {@code awaitTermination} whose answer is ignored; {@code getNow(0)}.
- *       Caught by {@code waitsForEveryPart}: the last part is held until run returns or the
- *       caller is seen waiting, so run returns without it;
+ *       Caught by {@code runsOnePartPerCore} (run returns while held parts still run, or with a
+ *       sum short of the parts' results) and by {@code waitsForEveryPart}: the last part is held
+ *       until run returns or the caller is seen waiting, so run returns without it;
  *   <li>a shared non-thread-safe accumulator, read before the work is called
  *       ({@code total[0] += work.count(..)}, or an AtomicLong's {@code set(get() + ..)}):
  *       caught by {@code runsOnePartPerCore}, whose parts are held until one per core runs, so
@@ -31,8 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       thread): caught by {@code runsOnePartPerCore} (peak concurrency above or below the cores);
  *   <li>a pool never shut down, or shut down only when all went well: caught by
  *       {@code leavesNoThreads};
- *   <li>the remainder of the division dropped, parts that overlap on their ends: caught by
- *       {@code coversTheRangeOnce}.
+ *   <li>the remainder of the division dropped: caught by {@code coversTheRangeOnce}; parts that
+ *       overlap on their ends: caught by {@code runsOnePartPerCore} (a sum above the total) and
+ *       by {@code coversTheRangeOnce}.
  * </ul>
  *
  * <p>Not forced: a shared total added to after the work returns ({@code long r =
@@ -46,11 +48,11 @@ class SplitCheckIT {
 
     static Stream<Arguments> wrongAnswers() {
         return Stream.of(
-                Arguments.of(SplitAnswers.SharedTotalInTasks.class, "lost update"),
-                Arguments.of(SplitAnswers.AtomicGetThenSet.class, "lost update"),
+                Arguments.of(SplitAnswers.SharedTotalInTasks.class, "a lost update"),
+                Arguments.of(SplitAnswers.AtomicGetThenSet.class, "a lost update"),
                 Arguments.of(SplitAnswers.SumsOnlyDoneFutures.class, "without waiting"),
                 Arguments.of(SplitAnswers.ShortAwaitTermination.class, "without waiting"),
-                Arguments.of(SplitAnswers.CompletableGetNow.class, "without waiting"),
+                Arguments.of(SplitAnswers.CompletableGetNow.class, "results were lost"),
                 Arguments.of(SplitAnswers.SwallowsFailedPart.class, "swallowed"),
                 Arguments.of(SplitAnswers.ThreadPerPart.class, "one thread per core"),
                 Arguments.of(SplitAnswers.VirtualThreadPerPart.class, "one thread per core"),
@@ -58,7 +60,7 @@ class SplitCheckIT {
                 Arguments.of(SplitAnswers.PoolNeverShutDown.class, "shut the pool down"),
                 Arguments.of(SplitAnswers.PoolLeaksOnFailure.class, "every path out of run"),
                 Arguments.of(SplitAnswers.DropsTheRemainder.class, "no part covers"),
-                Arguments.of(SplitAnswers.OverlappingParts.class, "in two parts"));
+                Arguments.of(SplitAnswers.OverlappingParts.class, "counted twice"));
     }
 
     static Stream<Class<? extends SplitJob>> rightAnswers() {

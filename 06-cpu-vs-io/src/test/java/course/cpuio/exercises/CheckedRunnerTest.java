@@ -1,0 +1,41 @@
+package course.cpuio.exercises;
+
+import course.kit.Exercise;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Exercise cpuio.runner: the learner's {@link CheckedRunner} must pass every {@link RunnerCheck}. */
+@Exercise("cpuio.runner")
+class CheckedRunnerTest {
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void reportsResultsAndATimeThatCoversEveryWorker() {
+        RunnerCheck.reportsResultsAndTime(CheckedRunner.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void refusesToTimeAWorkerThatCrashedAtStartUp() {
+        RunnerCheck.refusesACrashedWorker(CheckedRunner.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void refusesToTimeAWorkerWithAWrongResult() {
+        RunnerCheck.refusesAWrongResult(CheckedRunner.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void refusesToTimeAWorkerThatExitedWithAnError() {
+        RunnerCheck.refusesANonZeroExit(CheckedRunner.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void startsEveryWorkerBeforeWaitingForAny() {
+        RunnerCheck.startsAllBeforeWaiting(CheckedRunner.class);
+    }
+}
