@@ -172,6 +172,12 @@ final class SharedCheck {
             if (result.error() instanceof AssertionError assertion) {
                 throw assertion;
             }
+            if (result.error() instanceof LinkageError linkage) {
+                throw new AssertionError("the test could not run its copy of your class: " + linkage + ". It loads"
+                        + " a copy of the class under test (and the classes nested in it) in a class loader of its"
+                        + " own; keep your answer inside that one file, and make anything it uses from outside"
+                        + " public", linkage);
+            }
             if (result.error() != null) {
                 throw new AssertionError("a thread's call threw " + result.error()
                         + " where no error was expected: a change of the count by another thread was lost or seen"
