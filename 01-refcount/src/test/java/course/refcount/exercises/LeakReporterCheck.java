@@ -25,14 +25,13 @@ import org.awaitility.core.ConditionTimeoutException;
  * check asks for a collection ({@code System.gc()}) until the reference is cleared, which, with
  * the serial collector the tests run on, takes one request. If it is still not cleared after a
  * few, something still refers to the resource. The check also registers an action of its own for
- * the same resource with the same cleaner: once that has run, the cleaner has had the resource
- * in hand, and the learner's action is due within moments.
+ * the same resource with the same cleaner: once that has run and the cleaner's thread has nothing
+ * left to do, every action due for the resource has run, the learner's included.
  */
 final class LeakReporterCheck {
 
     static final Duration COLLECT_LIMIT = Duration.ofMillis(600);
     static final Duration REPORT_LIMIT = Duration.ofSeconds(3);
-    static final Duration GRACE = Duration.ofMillis(300);
 
     private static final AtomicReference<Thread> CLEANER_THREAD = new AtomicReference<>();
     private static final Cleaner CLEANER = Cleaner.create(body -> {
@@ -150,21 +149,24 @@ final class LeakReporterCheck {
         }
     }
 
-    /** Waits for a report of {@code watched}; fails if none comes once the cleaner has had the resource in hand. */
+    /**
+     * Waits for a report of {@code watched}. Fails if none has come once the cleaner has run the
+     * check's own action for the same resource and then has had nothing left to do, twice in a
+     * row, 20 ms apart: by then it has run every action due for that resource.
+     */
     private static void awaitReport(List<Leak> reports, Watched watched) {
-        long[] dueBy = {0};
+        boolean[] idleBefore = {false};
         try {
-            await().atMost(REPORT_LIMIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+            await().atMost(REPORT_LIMIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                     .until(() -> {
                         if (reported(reports, watched.description()) > 0) {
                             return true;
                         }
-                        if (watched.checkActionRan().get() && dueBy[0] == 0) {
-                            dueBy[0] = System.nanoTime() + GRACE.toNanos();
-                        }
-                        if (dueBy[0] != 0 && System.nanoTime() > dueBy[0]) {
+                        boolean idle = watched.checkActionRan().get() && isIdle(CLEANER_THREAD.get());
+                        if (idle && idleBefore[0]) {
                             throw new AssertionError(noReport(watched, reports));
                         }
+                        idleBefore[0] = idle;
                         System.gc();
                         return false;
                     });
@@ -176,7 +178,8 @@ final class LeakReporterCheck {
     private static String noReport(Watched watched, List<Leak> reports) {
         return "the " + watched.description() + " was collected without being released, and nothing reported it"
                 + (reports.isEmpty() ? "" : " (reports seen: " + reports + ")") + ". Register a cleaning action"
-                + " with the given Cleaner in track(): the cleaner runs it once the resource is unreachable";
+                + " with the Cleaner given to the constructor in track(): the cleaner runs it once the resource is"
+                + " unreachable";
     }
 
     /**
