@@ -161,7 +161,7 @@ final class AccountCheck {
             if (now > end) {
                 return false;
             }
-            Thread.onSpinWait();
+            Rendezvous.pause();
         }
         return true;
     }
@@ -240,7 +240,7 @@ final class AccountCheck {
             if (System.nanoTime() > end) {
                 return false;
             }
-            Thread.onSpinWait();
+            Rendezvous.pause();
         }
         return true;
     }
@@ -248,7 +248,7 @@ final class AccountCheck {
     /** Waits until the waiter is blocked or parked: waiting for the holder, as it should be. */
     private static void awaitWaiting(Thread waiter) {
         long end = System.nanoTime() + PROMPTLY.toNanos();
-        while (!Rendezvous.isKeptOut(waiter)) {
+        while (!Rendezvous.settledWaiting(waiter)) {
             if (!waiter.isAlive()) {
                 throw new AssertionError("withdraw(20) finished while another withdrawal was still in progress:"
                         + " it did not wait for the lock that call holds (no lock, or a different one)");
@@ -257,7 +257,7 @@ final class AccountCheck {
                 throw new AssertionError("withdraw(20) neither waited nor finished while another withdrawal was in"
                         + " progress (does it spin?):\n" + StuckThreads.describe(waiter));
             }
-            Thread.onSpinWait();
+            Rendezvous.pause();
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * things that do no locking of their own, so that the code under test must.
  *
  * <p>Every access by a player (a thread of the check that called {@link #join()}) is
- * announced with {@link #enter} and {@link #exit}. Two rules are checked on entry: a write
+ * announced with {@link #enter} and {@link #exit}. Two rules are checked on every entry (by
+ * any thread, player or not): a write
  * while any other player is inside, or a read while another player writes, is a
  * <em>violation</em> (nothing kept the two apart). And each access is held at the door until
  * every other player is inside too, or is kept out (blocked or parked: waiting for a lock, a
@@ -32,6 +33,8 @@ final class Rendezvous {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final int SETTLE_SAMPLES = 20;
 
     private final Set<Thread> players = ConcurrentHashMap.newKeySet();
     private final Set<Thread> finished = ConcurrentHashMap.newKeySet();
@@ -73,9 +76,6 @@ final class Rendezvous {
     void enter(Access access, String what) {
         Thread me = Thread.currentThread();
         steps.incrementAndGet();
-        if (!players.contains(me)) {
-            return; // the check's own thread, or a single-threaded check: no rules, no waiting
-        }
         synchronized (this) {
             for (Map.Entry<Thread, Access> other : inside.entrySet()) {
                 if (other.getKey() != me && (access == Access.WRITE || other.getValue() == Access.WRITE)) {
@@ -85,7 +85,9 @@ final class Rendezvous {
             }
             inside.put(me, access);
         }
-        holdUntilTheOthersAreInsideOrKeptOut(me, access);
+        if (players.contains(me)) { // the check's own thread, or a thread not playing: no waiting
+            holdUntilTheOthersAreInsideOrKeptOut(me, access);
+        }
     }
 
     /** The calling thread's access is over. */
@@ -176,9 +178,36 @@ final class Rendezvous {
     }
 
     /** Is {@code other} blocked or parked on a monitor or lock that {@code me} owns? */
-    private static boolean waitsForLockOf(Thread other, Thread me) {
+    static boolean waitsForLockOf(Thread other, Thread me) {
         ThreadInfo info = THREADS.getThreadInfo(other.threadId());
         return info != null && info.getLockOwnerId() == me.threadId();
+    }
+
+    /**
+     * Is {@code thread} kept out, and does it stay so for a few milliseconds? A thread that
+     * really waits stays parked; one that only passes through a lock on its way is not.
+     */
+    static boolean settledWaiting(Thread thread) {
+        return settledWaiting(thread, SETTLE_NANOS);
+    }
+
+    /** Is {@code thread} kept out, and does it stay so for {@code nanos} (and 20 looks)? */
+    static boolean settledWaiting(Thread thread, long nanos) {
+        long end = System.nanoTime() + nanos;
+        int samples = 0;
+        while (samples < SETTLE_SAMPLES || System.nanoTime() < end) {
+            if (!isKeptOut(thread)) {
+                return false;
+            }
+            samples++;
+            pause();
+        }
+        return true;
+    }
+
+    /** A short pause between two looks at other threads, leaving the CPU to them (2 cores). */
+    static void pause() {
+        LockSupport.parkNanos(50_000);
     }
 
     /** Blocked on a monitor, or parked (waiting for a lock, a permit or a condition). */

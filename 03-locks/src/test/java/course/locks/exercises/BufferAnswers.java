@@ -1,0 +1,497 @@
+package course.locks.exercises;
+
+import course.locks.BlockingBuffer;
+import course.locks.Shelf;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Answers a learner might give to exercise locks.buffer, right and wrong, for {@code BufferCheckIT}. */
+final class BufferAnswers {
+
+    private BufferAnswers() {
+    }
+
+    // ---- wrong ----
+
+    /** The starter: no lock, no waiting. */
+    static final class NoWaiting implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        NoWaiting(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) { shelf.add(item); }
+        public String take() { return shelf.remove(); }
+    }
+
+    /** if instead of while around await(), two conditions, signal(). */
+    static final class IfInsteadOfWhile implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        IfInsteadOfWhile(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lock();
+            try {
+                if (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lock();
+            try {
+                if (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** if instead of while, with signalAll(). */
+    static final class IfWithSignalAll implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        IfWithSignalAll(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lock();
+            try {
+                if (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+                notEmpty.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lock();
+            try {
+                if (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                notFull.signalAll();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** One condition for both kinds of waiter, and signal(): the one woken may be of the wrong kind. */
+    static final class OneConditionSignal implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        OneConditionSignal(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lock();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    changed.await();
+                }
+                shelf.add(item);
+                changed.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lock();
+            try {
+                while (shelf.size() == 0) {
+                    changed.await();
+                }
+                String item = shelf.remove();
+                changed.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** synchronized, wait() in a while loop, notify(): one wait set for both kinds, one woken. */
+    static final class SynchronizedNotify implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        SynchronizedNotify(Shelf<String> shelf) { this.shelf = shelf; }
+        public synchronized void put(String item) throws InterruptedException {
+            while (shelf.size() == shelf.capacity()) {
+                wait();
+            }
+            shelf.add(item);
+            notify();
+        }
+        public synchronized String take() throws InterruptedException {
+            while (shelf.size() == 0) {
+                wait();
+            }
+            String item = shelf.remove();
+            notify();
+            return item;
+        }
+    }
+
+    /** synchronized, wait() under an if, notifyAll(). */
+    static final class SynchronizedIfNotifyAll implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        SynchronizedIfNotifyAll(Shelf<String> shelf) { this.shelf = shelf; }
+        public synchronized void put(String item) throws InterruptedException {
+            if (shelf.size() == shelf.capacity()) {
+                wait();
+            }
+            shelf.add(item);
+            notifyAll();
+        }
+        public synchronized String take() throws InterruptedException {
+            if (shelf.size() == 0) {
+                wait();
+            }
+            String item = shelf.remove();
+            notifyAll();
+            return item;
+        }
+    }
+
+    /** Forgets to signal the takers after a put. */
+    static final class NoSignalAfterPut implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        NoSignalAfterPut(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lock();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lock();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Signals the wrong condition: after a take, the takers' one. */
+    static final class SignalsWrongCondition implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        SignalsWrongCondition(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lock();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lock();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                notEmpty.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** awaitUninterruptibly(): a waiting taker cannot be stopped. */
+    static final class AwaitUninterruptibly implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        AwaitUninterruptibly(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) {
+            lock.lock();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.awaitUninterruptibly();
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() {
+            lock.lock();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.awaitUninterruptibly();
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Busy waiting: lets the lock go and spins until the state looks right. */
+    static final class SpinsInsteadOfWaiting implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        SpinsInsteadOfWaiting(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            while (true) {
+                lock.lockInterruptibly();
+                try {
+                    if (shelf.size() < shelf.capacity()) {
+                        shelf.add(item);
+                        return;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                Thread.onSpinWait();
+            }
+        }
+        public String take() throws InterruptedException {
+            while (true) {
+                lock.lockInterruptibly();
+                try {
+                    if (shelf.size() > 0) {
+                        return shelf.remove();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** A new lock (and new conditions) per call: nobody is kept out, and signals go nowhere. */
+    static final class NewLockPerCall implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        NewLockPerCall(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            ReentrantLock lock = new ReentrantLock();
+            Condition notFull = lock.newCondition();
+            lock.lock();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            ReentrantLock lock = new ReentrantLock();
+            Condition notEmpty = lock.newCondition();
+            lock.lock();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                return shelf.remove();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    // ---- right ----
+
+    /** Two conditions, woken with signalAll(): more wake-ups than needed, never too few. */
+    static final class TwoConditionsSignalAll implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        TwoConditionsSignalAll(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+                notEmpty.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                notFull.signalAll();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** One condition for both kinds, and signalAll(): every waiter looks again. */
+    static final class OneConditionSignalAll implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
+        OneConditionSignalAll(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    changed.await();
+                }
+                shelf.add(item);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    changed.await();
+                }
+                String item = shelf.remove();
+                changed.signalAll();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** The classic monitor: synchronized, wait() in a while loop, notifyAll(). */
+    static final class SynchronizedWaitNotifyAll implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final Object monitor = new Object();
+        SynchronizedWaitNotifyAll(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            synchronized (monitor) {
+                while (shelf.size() == shelf.capacity()) {
+                    monitor.wait();
+                }
+                shelf.add(item);
+                monitor.notifyAll();
+            }
+        }
+        public String take() throws InterruptedException {
+            synchronized (monitor) {
+                while (shelf.size() == 0) {
+                    monitor.wait();
+                }
+                String item = shelf.remove();
+                monitor.notifyAll();
+                return item;
+            }
+        }
+    }
+
+    /** Semaphores: one counts free slots, one counts items, one guards the shelf. */
+    static final class Semaphores implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final Semaphore slots;
+        private final Semaphore items = new Semaphore(0);
+        private final Semaphore mutex = new Semaphore(1);
+        Semaphores(Shelf<String> shelf) {
+            this.shelf = shelf;
+            this.slots = new Semaphore(shelf.capacity());
+        }
+        public void put(String item) throws InterruptedException {
+            slots.acquire();
+            mutex.acquire();
+            try {
+                shelf.add(item);
+            } finally {
+                mutex.release();
+            }
+            items.release();
+        }
+        public String take() throws InterruptedException {
+            items.acquire();
+            String item;
+            mutex.acquire();
+            try {
+                item = shelf.remove();
+            } finally {
+                mutex.release();
+            }
+            slots.release();
+            return item;
+        }
+    }
+
+    /** A fair lock and two conditions: hand-overs in arrival order. */
+    static final class FairLockTwoConditions implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock(true);
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        FairLockTwoConditions(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() >= shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() <= 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

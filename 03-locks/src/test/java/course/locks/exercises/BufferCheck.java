@@ -1,0 +1,473 @@
+package course.locks.exercises;
+
+import course.kit.StuckThreads;
+import course.kit.Workers;
+import course.locks.BlockingBuffer;
+import course.locks.Shelf;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The checks of exercise locks.buffer, for any {@link BlockingBuffer} class with a
+ * {@code (Shelf)} constructor. They use a {@link WatchedShelf} and arrange, step by step, the
+ * situations a buffer must survive: a woken taker whose item was taken by another thread
+ * before it had the lock back (a stolen wake-up), and takers and putters waiting at the same
+ * time (where waking the wrong kind of waiter loses the wake-up). Each is set up so that a
+ * wrong answer fails on every run.
+ */
+final class BufferCheck {
+
+    static final Duration HANG_LIMIT = Duration.ofSeconds(3);
+    /** A thread that stays parked this long, with nothing else left to happen, is waiting for ever. */
+    static final long STALL_NANOS = 500_000_000L;
+    private static final long KEPT_OUT_NANOS = 20_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private BufferCheck() {
+    }
+
+    static void all(Class<? extends BlockingBuffer<String>> answer) {
+        worksAlone(answer);
+        takerWaitsForAnItem(answer);
+        putterWaitsForRoom(answer);
+        oneThreadAtATime(answer);
+        wokenTakerChecksAgain(answer);
+        noWakeUpIsLost(answer);
+        waitingTakerCanBeInterrupted(answer);
+    }
+
+    /** One thread: items come out in the order they went in. */
+    static void worksAlone(Class<? extends BlockingBuffer<String>> answer) {
+        WatchedShelf shelf = new WatchedShelf(2);
+        BlockingBuffer<String> buffer = create(answer, shelf);
+        run(() -> buffer.put("a"), "put(\"a\") on an empty buffer of 2");
+        run(() -> buffer.put("b"), "put(\"b\") on a buffer holding 1 of 2");
+        String first = call(buffer::take, "take()");
+        String second = call(buffer::take, "take()");
+        if (!"a".equals(first) || !"b".equals(second)) {
+            throw new AssertionError("put(\"a\"), put(\"b\"), take(), take() gave " + first + ", " + second
+                    + " (expected a, b: first in, first out)");
+        }
+        failOnViolation(shelf, "on one thread");
+    }
+
+    /** take() on an empty buffer waits, and the next put() wakes it. */
+    static void takerWaitsForAnItem(Class<? extends BlockingBuffer<String>> answer) {
+        WatchedShelf shelf = new WatchedShelf(1);
+        BlockingBuffer<String> buffer = create(answer, shelf);
+        AtomicReference<Object> got = new AtomicReference<>();
+        try (Workers workers = Workers.named("taker")) {
+            Thread taker = workers.start("taker", () -> got.set(outcomeOf(buffer::take)));
+            awaitWaiting(taker, got, "take() on an empty buffer");
+            run(() -> buffer.put("x"), "put(\"x\") while a taker waits");
+            if (!endsOnceWoken(taker)) {
+                throw new AssertionError("a taker waited on an empty buffer, put(\"x\") added an item, and the taker"
+                        + " went on waiting: nothing woke it. After adding, signal the condition takers wait on.\n"
+                        + StuckThreads.describe(taker));
+            }
+        }
+        failOnViolation(shelf, "with one waiting taker");
+        expectOutcome(got.get(), "x", "the taker that waited on an empty buffer, after put(\"x\"),");
+    }
+
+    /** put() on a full buffer waits, and the next take() wakes it. */
+    static void putterWaitsForRoom(Class<? extends BlockingBuffer<String>> answer) {
+        WatchedShelf shelf = new WatchedShelf(1);
+        BlockingBuffer<String> buffer = create(answer, shelf);
+        run(() -> buffer.put("a"), "put(\"a\") on an empty buffer of 1");
+        AtomicReference<Object> done = new AtomicReference<>();
+        try (Workers workers = Workers.named("putter")) {
+            Thread putter = workers.start("putter", () -> done.set(outcomeOf(() -> {
+                buffer.put("b");
+                return "put";
+            })));
+            awaitWaiting(putter, done, "put(\"b\") on a full buffer");
+            String taken = call(buffer::take, "take() while a putter waits");
+            if (!endsOnceWoken(putter)) {
+                throw new AssertionError("a putter waited on a full buffer, take() made room, and the putter went"
+                        + " on waiting: nothing woke it. After removing, signal the condition putters wait on.\n"
+                        + StuckThreads.describe(putter));
+            }
+            expectOutcome(taken, "a", "take() on a full buffer holding \"a\"");
+        }
+        failOnViolation(shelf, "with one waiting putter");
+        expectOutcome(done.get(), "put", "put(\"b\"), which waited for room,");
+        String left = call(buffer::take, "take()");
+        expectOutcome(left, "b", "take() after the waiting put(\"b\")");
+    }
+
+    /** Two putters, then two takers, at once: never two threads on the shelf together. */
+    static void oneThreadAtATime(Class<? extends BlockingBuffer<String>> answer) {
+        WatchedShelf shelf = new WatchedShelf(2);
+        BlockingBuffer<String> buffer = create(answer, shelf);
+        together(shelf, 2, "putter", i -> {
+            buffer.put("item-" + (i + 1));
+            return null;
+        });
+        failOnViolation(shelf, "two putters at once");
+        List<Object> taken = together(shelf, 2, "taker", i -> buffer.take());
+        failOnViolation(shelf, "two takers at once");
+        if (!new TreeSet<>(taken.stream().map(String::valueOf).toList()).equals(Set.of("item-1", "item-2"))) {
+            throw new AssertionError("two putters put item-1 and item-2, and two takers got " + taken);
+        }
+    }
+
+    // tag::stolen-wake-up[]
+    /**
+     * A taker waits on an empty buffer. While a putter is inside put(), a second taker arrives
+     * and queues for the lock, ahead of the first taker, who is only woken by the put. The
+     * second taker gets the item; the first must look again and wait for the next one.
+     */
+    static void wokenTakerChecksAgain(Class<? extends BlockingBuffer<String>> answer) {
+        AtomicReference<Object> firstGot = new AtomicReference<>();
+        AtomicReference<Object> secondGot = new AtomicReference<>();
+        try (Workers workers = Workers.named("buffer")) {
+            WatchedShelf shelf = new WatchedShelf(1);
+            BlockingBuffer<String> buffer = create(answer, shelf);
+            Thread first = workers.start("taker-1", () -> firstGot.set(outcomeOf(buffer::take)));
+            awaitWaiting(first, firstGot, "take() on an empty buffer");
+            Thread[] second = new Thread[1];
+            shelf.duringFirstAdd(() -> {           // inside put(): the putter holds the buffer's lock
+                second[0] = workers.start("taker-2", () -> secondGot.set(outcomeOf(buffer::take)));
+                awaitKeptOut(second[0]);           // taker-2 now waits for the lock, ahead of taker-1
+            });
+            run(() -> buffer.put("first"), "put(\"first\") while a taker waits");
+            awaitOneEndedAndOthersWaiting(List.of(first, second[0]));
+            if (first.isAlive() || second[0].isAlive()) {
+                run(() -> buffer.put("second"), "put(\"second\")");
+            }
+            awaitAllEnd(shelf, List.of(first, second[0]), "two takers and two puts");
+            List<String> violations = shelf.rendezvous.violations();
+            if (!violations.isEmpty() && violations.getFirst().contains("empty shelf")) {
+                throw new AssertionError("a taker was woken by put(\"first\"), but another taker took the item before"
+                        + " the woken one had the lock back; the woken taker did not look again and "
+                        + violations.getFirst().replaceFirst("thread \"[^\"]*\" ", "")
+                        + ". A wake-up only says the state was right a moment ago: wait in a while loop, not an if");
+            }
+            failOnViolation(shelf, "with a taker that arrived while another was being woken");
+        }
+        expectBoth(firstGot.get(), secondGot.get(), "first", "second", "the two takers");
+    }
+    // end::stolen-wake-up[]
+
+    // tag::lost-wake-up[]
+    /**
+     * Two takers wait on an empty buffer of one slot. While a putter is inside put("first"), a
+     * second putter arrives and queues for the lock: it will find the buffer full and wait,
+     * next to a taker, so takers and putters wait at the same time. Every thread must finish:
+     * a signal that wakes a waiter of the wrong kind is lost, and two threads wait for ever.
+     */
+    static void noWakeUpIsLost(Class<? extends BlockingBuffer<String>> answer) {
+        AtomicReference<Object> taker1Got = new AtomicReference<>();
+        AtomicReference<Object> taker2Got = new AtomicReference<>();
+        AtomicReference<Object> putter2Done = new AtomicReference<>();
+        try (Workers workers = Workers.named("buffer")) {
+            WatchedShelf shelf = new WatchedShelf(1);
+            BlockingBuffer<String> buffer = create(answer, shelf);
+            Thread taker1 = workers.start("taker-1", () -> taker1Got.set(outcomeOf(buffer::take)));
+            awaitWaiting(taker1, taker1Got, "take() on an empty buffer");
+            Thread taker2 = workers.start("taker-2", () -> taker2Got.set(outcomeOf(buffer::take)));
+            awaitWaiting(taker2, taker2Got, "a second take() on an empty buffer");
+            Thread[] putter2 = new Thread[1];
+            shelf.duringFirstAdd(() -> {
+                putter2[0] = workers.start("putter-2", () -> putter2Done.set(outcomeOf(() -> {
+                    buffer.put("second");
+                    return "put";
+                })));
+                awaitKeptOut(putter2[0]);
+            });
+            Thread putter1 = workers.start("putter-1", () -> quietly(() -> buffer.put("first")));
+            List<Thread> all = new ArrayList<>(List.of(taker1, taker2, putter1));
+            awaitStarted(putter2);
+            all.add(putter2[0]);
+            List<Thread> stuck = awaitAllEndOrStall(shelf, all);
+            if (!stuck.isEmpty()) {
+                String report = StuckThreads.describe(stuck);
+                stuck.forEach(Thread::interrupt);
+                throw new AssertionError("two takers waited on an empty buffer of one slot, then two putters came;"
+                        + " " + stuck.size() + " threads now wait for ever, with nothing left to wake them: a wake-up"
+                        + " went to a waiter of the wrong kind (a taker woken for room, or a putter for an item) and"
+                        + " was lost. Give takers and putters a condition each, or wake all waiters (signalAll).\n"
+                        + report);
+            }
+            failOnViolation(shelf, "with takers and putters waiting at once");
+        }
+        expectBoth(taker1Got.get(), taker2Got.get(), "first", "second", "the two takers");
+        expectOutcome(putter2Done.get(), "put", "put(\"second\"), which waited for room,");
+    }
+    // end::lost-wake-up[]
+
+    /** A taker waiting on an empty buffer, interrupted, stops waiting with InterruptedException. */
+    static void waitingTakerCanBeInterrupted(Class<? extends BlockingBuffer<String>> answer) {
+        WatchedShelf shelf = new WatchedShelf(1);
+        BlockingBuffer<String> buffer = create(answer, shelf);
+        AtomicReference<Object> got = new AtomicReference<>();
+        try (Workers workers = Workers.named("taker")) {
+            Thread taker = workers.start("taker", () -> got.set(outcomeOf(buffer::take)));
+            awaitWaiting(taker, got, "take() on an empty buffer");
+            long waitsBefore = THREADS.getThreadInfo(taker.threadId()).getWaitedCount();
+            taker.interrupt();
+            if (!endsAfterInterrupt(taker, waitsBefore)) {
+                String report = StuckThreads.describe(taker);
+                run(() -> buffer.put("let it go"), "put()");
+                throw new AssertionError("a taker waiting on an empty buffer was interrupted and went on waiting:"
+                        + " use await() (which throws InterruptedException), not awaitUninterruptibly(), and do not"
+                        + " catch the InterruptedException to wait again.\n" + report);
+            }
+        }
+        if (!(got.get() instanceof InterruptedException)) {
+            throw new AssertionError("a taker waiting on an empty buffer was interrupted; take() then "
+                    + describe(got.get()) + " (expected InterruptedException)");
+        }
+    }
+
+    // ---- waiting for threads ----
+
+    /** Waits until {@code thread} waits (blocked or parked); fails if it ends or spins instead. */
+    private static void awaitWaiting(Thread thread, AtomicReference<Object> outcome, String what) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        while (!Rendezvous.settledWaiting(thread)) {
+            if (!thread.isAlive()) {
+                throw new AssertionError(what + " did not wait: it " + describe(outcome.get())
+                        + ". It must wait until the buffer can serve it");
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError(what + " neither waited nor finished (does it spin?):\n"
+                        + StuckThreads.describe(thread));
+            }
+            Rendezvous.pause();
+        }
+    }
+
+    /**
+     * Called by a thread inside the buffer: waits until {@code thread} is kept out of it. Sure
+     * at once if it waits for a lock this thread owns; otherwise (a semaphore, say) once it
+     * has waited inside take() or put() for 20 ms in a row, so that a thread that is only
+     * held up on its way in (loading a class, say) is not taken for one that waits.
+     */
+    private static void awaitKeptOut(Thread thread) {
+        Thread me = Thread.currentThread();
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        while (thread.isAlive() && System.nanoTime() < end) {
+            if (Rendezvous.isKeptOut(thread) && Rendezvous.waitsForLockOf(thread, me)) {
+                return;
+            }
+            if (insideBufferCall(thread) && Rendezvous.settledWaiting(thread, KEPT_OUT_NANOS)) {
+                return;
+            }
+            Rendezvous.pause();
+        }
+    }
+
+    private static boolean insideBufferCall(Thread thread) {
+        return Arrays.stream(thread.getStackTrace()).anyMatch(frame -> (frame.getMethodName().equals("take")
+                || frame.getMethodName().equals("put")) && !frame.getClassName().startsWith("java."));
+    }
+
+    private static void awaitStarted(Thread[] holder) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        while (holder[0] == null) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("put(\"first\") never added its item to the shelf within "
+                        + HANG_LIMIT.toMillis() + " ms");
+            }
+            Rendezvous.pause();
+        }
+    }
+
+    /** Has the woken thread ended? False once it has stayed parked for STALL_NANOS in a row. */
+    private static boolean endsOnceWoken(Thread thread) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        long parkedSince = 0;
+        while (thread.isAlive()) {
+            long now = System.nanoTime();
+            if (!Rendezvous.isKeptOut(thread)) {
+                parkedSince = 0;
+            } else if (parkedSince == 0) {
+                parkedSince = now;
+            } else if (now - parkedSince > STALL_NANOS) {
+                return false;
+            }
+            if (now > end) {
+                return false;
+            }
+            Rendezvous.pause();
+        }
+        return true;
+    }
+
+    /** After an interrupt: ended, or parked again (it noted the interrupt and waits on)? */
+    private static boolean endsAfterInterrupt(Thread thread, long waitsBefore) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        while (thread.isAlive()) {
+            ThreadInfo info = THREADS.getThreadInfo(thread.threadId());
+            if (info != null && Rendezvous.isKeptOut(thread) && info.getWaitedCount() > waitsBefore) {
+                return false;
+            }
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Rendezvous.pause();
+        }
+        return true;
+    }
+
+    /** Waits until one of the threads has ended and each other one waits (or has ended too). */
+    private static void awaitOneEndedAndOthersWaiting(List<Thread> threads) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        while (System.nanoTime() < end) {
+            boolean oneEnded = threads.stream().anyMatch(t -> !t.isAlive());
+            boolean restWait = threads.stream().allMatch(t -> !t.isAlive() || Rendezvous.isKeptOut(t));
+            if (oneEnded && restWait) {
+                return;
+            }
+            Rendezvous.pause();
+        }
+    }
+
+    private static void awaitAllEnd(WatchedShelf shelf, List<Thread> threads, String what) {
+        List<Thread> stuck = awaitAllEndOrStall(shelf, threads);
+        if (!stuck.isEmpty()) {
+            String report = StuckThreads.describe(stuck);
+            stuck.forEach(Thread::interrupt);
+            throw new AssertionError(what + ": there is an item for every taker, yet " + stuck.size()
+                    + " thread(s) wait for ever: a wake-up was lost.\n" + report);
+        }
+    }
+
+    /**
+     * Waits until every thread has ended; returns the ones left if all of those wait and
+     * nothing has touched the shelf for STALL_NANOS (nothing can wake them any more).
+     */
+    private static List<Thread> awaitAllEndOrStall(WatchedShelf shelf, List<Thread> threads) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        long lastSteps = -1;
+        long stillSince = System.nanoTime();
+        while (true) {
+            List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
+            if (alive.isEmpty()) {
+                return alive;
+            }
+            long now = System.nanoTime();
+            long steps = shelf.rendezvous.steps();
+            if (steps != lastSteps || !alive.stream().allMatch(Rendezvous::isKeptOut)) {
+                lastSteps = steps;
+                stillSince = now;
+            } else if (now - stillSince > STALL_NANOS) {
+                return alive;
+            }
+            if (now > end) {
+                return alive;
+            }
+            Rendezvous.pause();
+        }
+    }
+
+    // ---- helpers ----
+
+    @FunctionalInterface
+    interface Action<T> {
+        T run() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static List<Object> together(WatchedShelf shelf, int count, String name, course.kit.Workers.Task<Object> task) {
+        shelf.rendezvous.expectPlayers(count);
+        try (Workers workers = Workers.named(name)) {
+            return workers.runTogether(count, HANG_LIMIT, i -> {
+                shelf.rendezvous.join();
+                try {
+                    return task.run(i);
+                } finally {
+                    shelf.rendezvous.leave();
+                }
+            });
+        } finally {
+            shelf.rendezvous.expectPlayers(0);
+        }
+    }
+
+    private static void failOnViolation(WatchedShelf shelf, String when) {
+        List<String> violations = shelf.rendezvous.violations();
+        if (violations.isEmpty()) {
+            return;
+        }
+        String first = violations.getFirst();
+        String why = first.contains("empty shelf") ? ": take() must wait while the shelf is empty, and look again"
+                + " after every wake-up (a while loop, not an if)"
+                : first.contains("full shelf") ? ": put() must wait while the shelf is full"
+                : ". Nothing kept the two threads apart: no lock, or not the same lock for every call";
+        throw new AssertionError("the shelf was used wrongly (" + when + "): " + first + why);
+    }
+
+    private static void expectOutcome(Object outcome, String expected, String what) {
+        if (!expected.equals(outcome)) {
+            throw new AssertionError(what + " " + describe(outcome) + " (expected \"" + expected + "\")");
+        }
+    }
+
+    private static void expectBoth(Object a, Object b, String x, String y, String who) {
+        boolean ok = (x.equals(a) && y.equals(b)) || (y.equals(a) && x.equals(b));
+        if (!ok) {
+            throw new AssertionError(who + " got " + describe(a) + " and " + describe(b) + " (expected \"" + x
+                    + "\" and \"" + y + "\", one each)");
+        }
+    }
+
+    private static Object outcomeOf(Action<Object> action) {
+        try {
+            return action.run();
+        } catch (Throwable e) {
+            return e;
+        }
+    }
+
+    private static void quietly(Step step) {
+        outcomeOf(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    private static String describe(Object outcome) {
+        return outcome instanceof Throwable t ? "threw " + t : outcome == null ? "returned null" : "returned \"" + outcome + "\"";
+    }
+
+    private static <T> T call(Action<T> action, String what) {
+        try {
+            return action.run();
+        } catch (Exception e) {
+            throw new AssertionError(what + " threw " + e, e);
+        }
+    }
+
+    private static void run(Step step, String what) {
+        call(() -> {
+            step.run();
+            return null;
+        }, what);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BlockingBuffer<String> create(Class<? extends BlockingBuffer<String>> answer, Shelf<String> shelf) {
+        try {
+            var constructor = answer.getDeclaredConstructor(Shelf.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(shelf);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(Shelf)", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package course.locks.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the locks.buffer check: every plausible wrong answer is caught on every run, right
+ * answers written differently pass every run.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>no lock and no waiting (the starter): take() on an empty buffer does not wait;
+ *   <li>{@code if} instead of {@code while} around {@code await()}, with {@code signal()} or
+ *       {@code signalAll()}, and {@code synchronized} with {@code if} and {@code notifyAll()}:
+ *       the stolen wake-up (a second taker queued for the lock while the put runs takes the
+ *       item first; the woken taker takes from the empty shelf);
+ *   <li>one condition for both kinds of waiter with {@code signal()}, and {@code synchronized}
+ *       with {@code notify()}: the lost wake-up (takers and a putter wait at once; a take
+ *       wakes a taker instead of the putter, and two threads wait for ever);
+ *   <li>no signal after a put, or the wrong condition signalled: a waiting taker or putter is
+ *       never woken;
+ *   <li>{@code awaitUninterruptibly()}: an interrupted taker waits on;
+ *   <li>busy waiting (unlock, spin, lock again): the taker never waits;
+ * *   <li>a new lock and conditions per call: a waiting taker is never woken (its condition belongs
+ *       to a lock no one else has), and two putters use the shelf at once.
+ * </ul>
+ */
+class BufferCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(BufferAnswers.NoWaiting.class, "did not wait"),
+                Arguments.of(BufferAnswers.IfInsteadOfWhile.class, "a while loop, not an if"),
+                Arguments.of(BufferAnswers.IfWithSignalAll.class, "a while loop, not an if"),
+                Arguments.of(BufferAnswers.SynchronizedIfNotifyAll.class, "a while loop, not an if"),
+                Arguments.of(BufferAnswers.OneConditionSignal.class, "wrong kind"),
+                Arguments.of(BufferAnswers.SynchronizedNotify.class, "wrong kind"),
+                Arguments.of(BufferAnswers.NoSignalAfterPut.class, "nothing woke it"),
+                Arguments.of(BufferAnswers.SignalsWrongCondition.class, "nothing woke it"),
+                Arguments.of(BufferAnswers.AwaitUninterruptibly.class, "went on waiting"),
+                Arguments.of(BufferAnswers.SpinsInsteadOfWaiting.class, "spin"),
+                Arguments.of(BufferAnswers.NewLockPerCall.class, "nothing woke it"));
+    }
+
+    static Stream<Class<?>> rightAnswers() {
+        return Stream.of(
+                BoundedBuffer.class,
+                BufferAnswers.TwoConditionsSignalAll.class,
+                BufferAnswers.OneConditionSignalAll.class,
+                BufferAnswers.SynchronizedWaitNotifyAll.class,
+                BufferAnswers.Semaphores.class,
+                BufferAnswers.FairLockTwoConditions.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<?> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("03-locks", answer.getSimpleName(),
+                () -> Isolated.run("course.locks.exercises.", BufferCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).contains(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<?> answer) {
+        CatchRate.Result result = CatchRate.measure("03-locks", answer.getSimpleName(),
+                () -> Isolated.run("course.locks.exercises.", BufferCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}

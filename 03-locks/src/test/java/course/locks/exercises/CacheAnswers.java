@@ -1,0 +1,576 @@
+package course.locks.exercises;
+
+import course.locks.Cache;
+import course.locks.Table;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Function;
+
+/** Answers a learner might give to exercise locks.cache, right and wrong, for {@code CacheCheckIT}. */
+final class CacheAnswers {
+
+    private CacheAnswers() {
+    }
+
+    // ---- wrong ----
+
+    /** The starter: no lock. */
+    static final class NoLock implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        NoLock(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            String value = table.get(key);
+            if (value == null) {
+                value = loader.apply(key);
+                table.put(key, value);
+            }
+            return value;
+        }
+        public void invalidate(String key) { table.remove(key); }
+    }
+
+    /** synchronized methods: correct, but readers take turns. */
+    static final class SynchronizedCache implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        SynchronizedCache(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public synchronized String get(String key) {
+            String value = table.get(key);
+            if (value == null) {
+                value = loader.apply(key);
+                table.put(key, value);
+            }
+            return value;
+        }
+        public synchronized void invalidate(String key) { table.remove(key); }
+    }
+
+    /** One ReentrantLock for everything: readers take turns. */
+    static final class ExclusiveLock implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantLock lock = new ReentrantLock();
+        ExclusiveLock(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A StampedLock's write lock for every call: exclusive, and its owner is not visible to tools. */
+    static final class StampedWriteLockForAll implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final StampedLock lock = new StampedLock();
+        StampedWriteLockForAll(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            long stamp = lock.writeLock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public void invalidate(String key) {
+            long stamp = lock.writeLock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+    }
+
+    /** Loads and puts under the read lock: two readers write at once. */
+    static final class WritesUnderReadLock implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        WritesUnderReadLock(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** get() right, but invalidate() removes under the read lock ("it is only one call"). */
+    static final class InvalidateUnderReadLock implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        InvalidateUnderReadLock(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            lock.writeLock().lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.readLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    /** Takes the write lock while still holding the read lock: waits for itself, for ever. */
+    static final class UpgradesReadLock implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        UpgradesReadLock(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    lock.writeLock().lock();      // "upgrade": blocks for ever
+                    try {
+                        value = loader.apply(key);
+                        table.put(key, value);
+                    } finally {
+                        lock.writeLock().unlock();
+                    }
+                }
+                return value;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** On a hit, returns before the read lock is given back: the next writer waits for ever. */
+    static final class ReadUnlockSkippedOnHit implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        ReadUnlockSkippedOnHit(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            String cached = table.get(key);
+            if (cached != null) {
+                return cached;                 // forgot: lock.readLock().unlock()
+            }
+            lock.readLock().unlock();
+            lock.writeLock().lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** Read lock, then write lock, but no second look: both threads that missed load. */
+    static final class NoSecondLook implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        NoSecondLook(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            lock.writeLock().lock();
+            try {
+                String value = loader.apply(key);
+                table.put(key, value);
+                return value;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** A new read-write lock per call: nobody is kept out. */
+    static final class NewLockPerCall implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        NewLockPerCall(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+            lock.writeLock().lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** StampedLock optimistic reads of the table: the read runs during a write, and a HashMap may break. */
+    static final class OptimisticReadOfTable implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final StampedLock lock = new StampedLock();
+        OptimisticReadOfTable(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            long stamp = lock.tryOptimisticRead();
+            String cached = table.get(key);
+            if (cached != null && lock.validate(stamp)) {
+                return cached;
+            }
+            stamp = lock.writeLock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public void invalidate(String key) {
+            long stamp = lock.writeLock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+    }
+
+    // ---- right ----
+
+    /** StampedLock's read and write locks (not its optimistic read). */
+    static final class StampedReadWrite implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final StampedLock lock = new StampedLock();
+        StampedReadWrite(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            long stamp = lock.readLock();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.unlockRead(stamp);
+            }
+            stamp = lock.writeLock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public void invalidate(String key) {
+            long stamp = lock.writeLock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+    }
+
+    /** StampedLock: try to convert the read stamp into a write stamp; if that fails, start over under the write lock. */
+    static final class StampedConvert implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final StampedLock lock = new StampedLock();
+        StampedConvert(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            long stamp = lock.readLock();
+            try {
+                String value = table.get(key);
+                if (value != null) {
+                    return value;
+                }
+                long writeStamp = lock.tryConvertToWriteLock(stamp);
+                if (writeStamp == 0L) {
+                    lock.unlockRead(stamp);
+                    stamp = lock.writeLock();
+                    value = table.get(key);
+                    if (value != null) {
+                        return value;
+                    }
+                } else {
+                    stamp = writeStamp;
+                }
+                value = loader.apply(key);
+                table.put(key, value);
+                return value;
+            } finally {
+                lock.unlock(stamp);
+            }
+        }
+        public void invalidate(String key) {
+            long stamp = lock.writeLock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+    }
+
+    /** A fair ReentrantReadWriteLock. */
+    static final class FairReadWriteLock implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+        FairReadWriteLock(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            lock.writeLock().lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** A semaphore of many permits: a reader takes one, a writer takes them all. */
+    static final class SemaphoreReadWrite implements Cache<String, String> {
+        private static final int PERMITS = 64;
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final Semaphore permits = new Semaphore(PERMITS, true);
+        SemaphoreReadWrite(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            permits.acquireUninterruptibly();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                permits.release();
+            }
+            permits.acquireUninterruptibly(PERMITS);
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                permits.release(PERMITS);
+            }
+        }
+        public void invalidate(String key) {
+            permits.acquireUninterruptibly(PERMITS);
+            try {
+                table.remove(key);
+            } finally {
+                permits.release(PERMITS);
+            }
+        }
+    }
+
+    /** A home-made read-write lock: synchronized, a count of readers, a writer flag, wait/notifyAll. */
+    static final class MonitorReadWrite implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final Object monitor = new Object();
+        private int readers;      // guarded by monitor
+        private boolean writing;  // guarded by monitor
+        MonitorReadWrite(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        private void startReading() {
+            synchronized (monitor) {
+                while (writing) {
+                    waitQuietly();
+                }
+                readers++;
+            }
+        }
+        private void stopReading() {
+            synchronized (monitor) {
+                readers--;
+                monitor.notifyAll();
+            }
+        }
+        private void startWriting() {
+            synchronized (monitor) {
+                while (writing || readers > 0) {
+                    waitQuietly();
+                }
+                writing = true;
+            }
+        }
+        private void stopWriting() {
+            synchronized (monitor) {
+                writing = false;
+                monitor.notifyAll();
+            }
+        }
+        private void waitQuietly() {
+            try {
+                monitor.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        public String get(String key) {
+            startReading();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                stopReading();
+            }
+            startWriting();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                stopWriting();
+            }
+        }
+        public void invalidate(String key) {
+            startWriting();
+            try {
+                table.remove(key);
+            } finally {
+                stopWriting();
+            }
+        }
+    }
+}

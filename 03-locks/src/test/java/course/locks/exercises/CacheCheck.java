@@ -1,0 +1,220 @@
+package course.locks.exercises;
+
+import course.kit.StuckThreads;
+import course.kit.Workers;
+import course.locks.Cache;
+import course.locks.Table;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
+
+/**
+ * The checks of exercise locks.cache, for any {@link Cache} class with a
+ * {@code (Table, Function)} constructor. They use a {@link WatchedTable}: readers are made to
+ * meet inside it (a read-write lock lets them, an exclusive lock does not), and a write is
+ * made to meet any access that nothing keeps apart from it. Calls that wait for ever (a read
+ * lock never given back, or "upgraded" to the write lock) are found and reported, not waited
+ * for.
+ */
+final class CacheCheck {
+
+    static final Duration HANG_LIMIT = Duration.ofSeconds(3);
+    /** Threads that all wait, with nothing touching the table for this long, wait for ever. */
+    static final long STALL_NANOS = 500_000_000L;
+
+    private CacheCheck() {
+    }
+
+    static void all(Class<? extends Cache<String, String>> answer) {
+        worksAlone(answer);
+        readersShareTheLock(answer);
+        aMissLoadsOnceAndWritesAlone(answer);
+        invalidateWritesAlone(answer);
+    }
+
+    /** One thread: load on a miss, serve hits from the table, load again after invalidate. */
+    static void worksAlone(Class<? extends Cache<String, String>> answer) {
+        WatchedTable table = new WatchedTable();
+        Cache<String, String> cache = create(answer, table);
+        List<Object> results = play(table, List.of(() -> {
+            List<String> seen = new ArrayList<>();
+            seen.add(cache.get("a"));
+            seen.add(cache.get("a"));
+            cache.invalidate("a");
+            seen.add(cache.get("a"));
+            return seen;
+        }), "one thread calling get(\"a\"), get(\"a\"), invalidate(\"a\"), get(\"a\")");
+        Object seen = results.getFirst();
+        if (!List.of("value of a", "value of a", "value of a").equals(seen)) {
+            throw new AssertionError("get(\"a\"), get(\"a\"), invalidate(\"a\"), get(\"a\") returned " + seen
+                    + " (expected \"value of a\" three times)");
+        }
+        if (table.loadsOf("a") != 2) {
+            throw new AssertionError("get(\"a\"), get(\"a\"), invalidate(\"a\"), get(\"a\") loaded \"a\" "
+                    + table.loadsOf("a") + " times (expected 2: the first get, and the get after invalidate)");
+        }
+    }
+
+    // tag::readers[]
+    /** Two threads read a cached value at once: both must be inside the table together. */
+    static void readersShareTheLock(Class<? extends Cache<String, String>> answer) {
+        WatchedTable table = new WatchedTable().holding("k", "value of k");
+        table.rendezvous.readersOnly().expectPlayers(2);
+        Cache<String, String> cache = create(answer, table);
+        play(table, List.of(() -> cache.get("k"), () -> cache.get("k")), "two readers of a cached value");
+        List<String> keptOut = table.rendezvous.readersKeptOut();
+        if (!keptOut.isEmpty()) {
+            throw new AssertionError("two threads called get(\"k\") for a cached value at once, and "
+                    + keptOut.getFirst() + ": an exclusive lock makes readers take turns. Look values up under"
+                    + " the read lock of a ReadWriteLock, which any number of readers hold together");
+        }
+        if (!table.rendezvous.readersMet()) {
+            throw new AssertionError("two threads called get(\"k\") for a cached value at once, and were never"
+                    + " inside the table together: readers must not wait for each other");
+        }
+        failOnViolation(table, "two readers");
+    }
+    // end::readers[]
+
+    // tag::miss[]
+    /** Two threads miss the same key at once: one load, and every write to the table alone. */
+    static void aMissLoadsOnceAndWritesAlone(Class<? extends Cache<String, String>> answer) {
+        WatchedTable table = new WatchedTable();
+        table.rendezvous.expectPlayers(2);
+        Cache<String, String> cache = create(answer, table);
+        List<Object> results = play(table, List.of(() -> cache.get("k"), () -> cache.get("k")),
+                "two threads missing the same key");
+        failOnViolation(table, "two threads missing the same key");
+        if (table.loadsOf("k") != 1) {
+            throw new AssertionError("two threads called get(\"k\") at once on an empty cache, and \"k\" was"
+                    + " loaded " + table.loadsOf("k") + " times (expected once). Both missed under the read lock;"
+                    + " the one that gets the write lock second must look again before it loads");
+        }
+        if (!results.stream().allMatch("value of k"::equals)) {
+            throw new AssertionError("two threads called get(\"k\") and got " + results);
+        }
+    }
+    // end::miss[]
+
+    /** A reader and invalidate() at once: the removal is a write, alone in the table. */
+    static void invalidateWritesAlone(Class<? extends Cache<String, String>> answer) {
+        WatchedTable table = new WatchedTable().holding("k", "value of k");
+        table.rendezvous.expectPlayers(2);
+        Cache<String, String> cache = create(answer, table);
+        List<Object> results = play(table, List.of(() -> cache.get("k"), () -> {
+            cache.invalidate("k");
+            return null;
+        }), "get(\"k\") and invalidate(\"k\") at once");
+        failOnViolation(table, "get(\"k\") and invalidate(\"k\") at once");
+        if (!"value of k".equals(results.getFirst())) {
+            throw new AssertionError("get(\"k\"), run at the same time as invalidate(\"k\"), returned "
+                    + results.getFirst());
+        }
+    }
+
+    // ---- running the players ----
+
+    @FunctionalInterface
+    interface Play {
+        Object run() throws Exception;
+    }
+
+    /**
+     * Runs each play on a thread of its own, all released together, and returns their results.
+     * Fails if one throws, or if they all end up waiting with nothing left to wake them.
+     */
+    private static List<Object> play(WatchedTable table, List<Play> plays, String what) {
+        int count = plays.size();
+        AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(count);
+        AtomicReferenceArray<Throwable> errors = new AtomicReferenceArray<>(count);
+        List<Thread> threads = new ArrayList<>();
+        try (Workers workers = Workers.named("cache")) {
+            for (int i = 0; i < count; i++) {
+                int me = i;
+                threads.add(workers.start("cache-" + (i + 1), () -> {
+                    table.rendezvous.join();
+                    try {
+                        results.set(me, plays.get(me).run());
+                    } catch (Throwable e) {
+                        errors.set(me, e);
+                    } finally {
+                        table.rendezvous.leave();
+                    }
+                }));
+            }
+            List<Thread> stuck = awaitAllEndOrStall(table, threads);
+            if (!stuck.isEmpty()) {
+                throw new AssertionError(stuckMessage(what, stuck));
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (errors.get(i) != null) {
+                throw new AssertionError(what + ": thread \"cache-" + (i + 1) + "\" threw " + errors.get(i), errors.get(i));
+            }
+        }
+        List<Object> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(results.get(i));
+        }
+        return list;
+    }
+
+    private static String stuckMessage(String what, List<Thread> stuck) {
+        String report = StuckThreads.describe(stuck);
+        boolean waitsForWriteLock = stuck.stream().anyMatch(t -> Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().contains("WriteLock") || f.getMethodName().startsWith("writeLock")));
+        return what + ": " + stuck.size() + " thread(s) wait for ever, with nothing left to wake them."
+                + (waitsForWriteLock ? " They wait for the write lock, which waits until every read lock is given"
+                + " back, their own too: a read lock cannot be upgraded. Let the read lock go (in a finally) before"
+                + " taking the write lock" : " A lock was taken and never given back")
+                + ".\n" + report;
+    }
+
+    /** Waits until the threads end; returns those left if they all wait and the table is still for a while. */
+    private static List<Thread> awaitAllEndOrStall(WatchedTable table, List<Thread> threads) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        long lastSteps = -1;
+        long stillSince = System.nanoTime();
+        while (true) {
+            List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
+            if (alive.isEmpty()) {
+                return alive;
+            }
+            long now = System.nanoTime();
+            long steps = table.rendezvous.steps();
+            if (steps != lastSteps || !alive.stream().allMatch(Rendezvous::isKeptOut)) {
+                lastSteps = steps;
+                stillSince = now;
+            } else if (now - stillSince > STALL_NANOS) {
+                return alive;
+            }
+            if (now > end) {
+                return alive;
+            }
+            Rendezvous.pause();
+        }
+    }
+
+    private static void failOnViolation(WatchedTable table, String when) {
+        List<String> violations = table.rendezvous.violations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the table was used wrongly (" + when + "): " + violations.getFirst()
+                    + ". A write must have the table to itself: make every put and remove under the write lock"
+                    + " (not the read lock, and not with no lock), and read under a lock the writer excludes");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Cache<String, String> create(Class<? extends Cache<String, String>> answer, WatchedTable table) {
+        try {
+            var constructor = answer.getDeclaredConstructor(Table.class, Function.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(table, table.loader);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(Table, Function)", e);
+        }
+    }
+}

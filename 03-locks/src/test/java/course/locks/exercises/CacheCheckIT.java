@@ -1,0 +1,75 @@
+package course.locks.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the locks.cache check: every plausible wrong answer is caught on every run, right
+ * answers written differently pass every run.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>no lock (the starter): two threads that miss the same key both write the table at once;
+ *   <li>{@code synchronized}, one {@code ReentrantLock}, or a StampedLock's write lock for
+ *       everything: a reader kept out by another reader;
+ *   <li>loading and storing under the read lock: two writes at once;
+ *   <li>{@code invalidate()} under the read lock: a removal while a reader reads;
+ *   <li>the write lock taken while the read lock is still held (an "upgrade"): the thread waits
+ *       for itself for ever (found as a stall and reported; the thread cannot be freed);
+ *   <li>the read lock not given back on a hit: the next write lock waits for ever;
+ *   <li>no second look under the write lock: the key is loaded twice;
+ *   <li>a new lock per call: two writes at once;
+ *   <li>StampedLock optimistic reads of the table: a read while invalidate() writes.
+ * </ul>
+ */
+class CacheCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(CacheAnswers.NoLock.class, "used wrongly"),
+                Arguments.of(CacheAnswers.SynchronizedCache.class, "readers take turns"),
+                Arguments.of(CacheAnswers.ExclusiveLock.class, "readers take turns"),
+                Arguments.of(CacheAnswers.StampedWriteLockForAll.class, "readers take turns"),
+                Arguments.of(CacheAnswers.WritesUnderReadLock.class, "used wrongly"),
+                Arguments.of(CacheAnswers.InvalidateUnderReadLock.class, "used wrongly"),
+                Arguments.of(CacheAnswers.UpgradesReadLock.class, "cannot be upgraded"),
+                Arguments.of(CacheAnswers.ReadUnlockSkippedOnHit.class, "wait for ever"),
+                Arguments.of(CacheAnswers.NoSecondLook.class, "look again"),
+                Arguments.of(CacheAnswers.NewLockPerCall.class, "used wrongly"),
+                Arguments.of(CacheAnswers.OptimisticReadOfTable.class, "used wrongly"));
+    }
+
+    static Stream<Class<?>> rightAnswers() {
+        return Stream.of(
+                ReadMostlyCache.class,
+                CacheAnswers.StampedReadWrite.class,
+                CacheAnswers.StampedConvert.class,
+                CacheAnswers.FairReadWriteLock.class,
+                CacheAnswers.SemaphoreReadWrite.class,
+                CacheAnswers.MonitorReadWrite.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<?> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("03-locks", answer.getSimpleName(),
+                () -> Isolated.run("course.locks.exercises.", CacheCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).contains(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<?> answer) {
+        CatchRate.Result result = CatchRate.measure("03-locks", answer.getSimpleName(),
+                () -> Isolated.run("course.locks.exercises.", CacheCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}
