@@ -1,5 +1,8 @@
 package course.deadlock.exercises;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * for a check made outside the locks), and both fail their second tryLock before either lets go
  * of its first (a livelock, round after round, for a retry without back-off).
  *
- * <p>A transfer does not wait for one that cannot catch up: one that has finished, or one that
- * is off the CPU (blocked on a lock, waiting, sleeping) but not in this lockstep. So locks taken
- * in one agreed order pass straight through. After a failed tryLock the rule is stricter: only
+ * <p>A transfer does not wait for one that cannot catch up: one that has finished, one that waits
+ * for a lock this transfer holds, or one that sleeps (backs off). So locks taken in one agreed
+ * order pass straight through. After a failed tryLock the rule is stricter: only
  * a transfer that sleeps (backs off) lets the other go on, not one parked in a timed tryLock,
  * so two transfers that retry at once keep colliding, and one that backs off lets the other
  * finish. If nothing of this happens within a quarter of a second, the step goes ahead anyway:
@@ -31,6 +34,7 @@ final class Lockstep {
 
     enum Kind { ACQUIRED, FAILED, READ }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Scenario scenario;
@@ -87,16 +91,28 @@ final class Lockstep {
         return true;
     }
 
+    /**
+     * Is {@code other} unable to make a step until this thread moves on? It is when it waits for
+     * a lock this thread owns (in lock(), or on a monitor), or when it sleeps or parks with no
+     * lock to wait for (backing off). A thread blocked on something else, say a class another
+     * thread is loading, is only delayed: it will catch up.
+     */
     private boolean outOfTheWay(Thread other, Kind myKind) {
         if (inStepWait.contains(other)) {
             return false;
         }
-        Thread.State state = other.getState();
-        boolean offCpu = state == Thread.State.BLOCKED || state == Thread.State.WAITING
-                || state == Thread.State.TIMED_WAITING;
-        if (!offCpu) {
-            return false;
+        ThreadInfo info = THREADS.getThreadInfo(other.threadId());
+        if (info == null) {
+            return true; // it has ended
         }
-        return myKind != Kind.FAILED || !scenario.inTimedTryLock(other);
+        Thread.State state = info.getThreadState();
+        boolean backingOff = (state == Thread.State.TIMED_WAITING || state == Thread.State.WAITING)
+                && info.getLockInfo() == null;
+        boolean waitsForMe = info.getLockOwnerId() == Thread.currentThread().threadId();
+        if (myKind == Kind.FAILED) {
+            // after a failed try, a transfer parked in a timed tryLock will fail too: wait for that
+            return backingOff || (waitsForMe && !scenario.inTimedTryLock(other));
+        }
+        return backingOff || waitsForMe;
     }
 }

@@ -29,13 +29,16 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #run} starts transfers on named daemon threads, released together, and waits until
  * they end. It never hangs: it fails as soon as ThreadMXBean finds two of them deadlocked, as
- * soon as they have failed {@value #LIVELOCK_TRIES} tryLocks between them (a livelock), when a
+ * soon as two transfers in lockstep have failed {@value #LIVELOCK_TRIES} tryLocks between them
+ * (a livelock: with back-off, they fall out of step after a collision or two), when a
  * {@link Watch} of the check says so, or at a time limit; then it stops them (see
  * {@link Abandoned}) and its message says who held what and who waited for what.
  */
 final class Scenario {
 
     static final int LIVELOCK_TRIES = 200;
+    /** A deadlock must still be there this long after it was first seen (a timed wait may just be ending). */
+    static final long DEADLOCK_CONFIRMATION_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** A transfer to run on a thread of its own, called {@code name}. */
@@ -202,20 +205,27 @@ final class Scenario {
     }
 
     private String watchUntilEnded(List<Thread> threads, long start, Duration limit, Watch watch) {
+        List<Thread> seenDeadlocked = List.of();
+        long seenSince = 0;
         while (threads.stream().anyMatch(Thread::isAlive)) {
             long elapsed = System.nanoTime() - start;
             List<Thread> deadlocked = deadlockedAmong(threads);
-            if (deadlocked.size() >= 2) {
+            boolean forGood = deadlocked.size() >= 2 && deadlocked.stream().noneMatch(inTimedTryLock::contains);
+            // (a cycle in which someone waits in a timed tryLock ends by itself when that try times out)
+            if (!forGood || !deadlocked.equals(seenDeadlocked)) {
+                seenDeadlocked = forGood ? deadlocked : List.of();
+                seenSince = System.nanoTime();
+            } else if (System.nanoTime() - seenSince > DEADLOCK_CONFIRMATION_NANOS) {
                 return "deadlock: ThreadMXBean.findDeadlockedThreads() names " + deadlocked.size() + " of the "
-                        + threads.size() + " transfers, " + millis(elapsed) + " ms after they started:\n"
+                        + threads.size() + " transfers, " + millis(seenSince - start) + " ms after they started:\n"
                         + describe(deadlocked) + "\nEach holds a lock that another one waits for, round in a"
                         + " circle: none of them can ever go on.";
             }
-            if (failedTries.get() >= LIVELOCK_TRIES) {
+            if (lockstep != null && failedTries.get() >= LIVELOCK_TRIES) { // two transfers in step: see Lockstep
                 return "livelock: the transfers failed " + failedTries.get() + " tryLocks in " + millis(elapsed)
-                        + " ms and none of them finished. Each takes its first lock, fails to get the second, lets"
-                        + " go and tries again at once, in step with the other, round after round. Nobody is"
-                        + " blocked, and nobody gets anywhere.\nNow:\n" + describe(threads);
+                        + " ms and none of them finished. Nobody is blocked for good, and nobody gets anywhere:"
+                        + " either each keeps one lock while it tries the other's again, or each lets go and tries"
+                        + " again at once, in step with the other, round after round.\nNow:\n" + describe(threads);
             }
             String complaint = watch == null ? null : watch.check(threads, elapsed);
             if (complaint != null) {

@@ -16,6 +16,7 @@ final class TimedTransferCheck {
     static final Duration PAIR_TIMEOUT = Duration.ofSeconds(1);
     static final Duration HELD_TIMEOUT = Duration.ofMillis(200);
     static final Duration LIMIT = Duration.ofSeconds(4);
+    static final Duration HELD_LIMIT = HELD_TIMEOUT.plusSeconds(1);
 
     private TimedTransferCheck() {
     }
@@ -65,9 +66,10 @@ final class TimedTransferCheck {
                 throw new AssertionError(context + ": one gave up after " + result.millis() + " ms. " + (result.millis()
                         < PAIR_TIMEOUT.toMillis() / 2 ? "That is long before its timeout: keep trying until the time is"
                         + " up, and look at the time the right way round (give up when now > deadline)."
-                        : "Only the other transfer was in its way: if each holds one lock while it waits for the"
-                        + " other, both wait until the time is up. Release the first lock when the second is taken,"
-                        + " wait a random moment, and try again.") + scenario.notes());
+                        : "Only the other transfer was in its way, yet they kept each other out until the time was"
+                        + " up: each held one lock while it waited for the other's, or they let go and tried again"
+                        + " at the same moments, round after round. Release the first lock when the second is"
+                        + " taken, wait a random moment, then try again.") + scenario.notes());
             }
         }
         if (results.get(0).outcome() != Outcome.DONE || results.get(1).outcome() != Outcome.DONE
@@ -99,7 +101,7 @@ final class TimedTransferCheck {
         Holder holder = Holder.of(held);
         Timed result;
         try {
-            result = TransferCheck.within(context, () -> scenario.run(LIMIT, waitsWithoutLimit(scenario, held),
+            result = TransferCheck.within(context, () -> scenario.run(HELD_LIMIT, waitsWithoutLimit(scenario, held),
                     List.of(new Scenario.Job<>("transfer 1->2 (10)",
                             () -> Timed.call(() -> transfer.transfer(one, two, 10, HELD_TIMEOUT)))))).get(0);
         } finally {

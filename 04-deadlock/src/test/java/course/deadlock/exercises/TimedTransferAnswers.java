@@ -1,0 +1,391 @@
+package course.deadlock.exercises;
+
+import course.deadlock.Account;
+import course.deadlock.TimedTransfer;
+import course.deadlock.TimedTransfer.Outcome;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/** Answers a learner might give to exercise deadlock.trylock, right and wrong, for {@code TimedTransferCheckIT}. */
+final class TimedTransferAnswers {
+
+    private TimedTransferAnswers() {
+    }
+
+    static Outcome move(Account from, Account to, long amount) {
+        if (from.balance() < amount) {
+            return Outcome.INSUFFICIENT_FUNDS;
+        }
+        if (from != to) {
+            from.setBalance(from.balance() - amount);
+            to.setBalance(to.balance() + amount);
+        }
+        return Outcome.DONE;
+    }
+
+    private static void backOff() throws InterruptedException {
+        TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(50, 2000));
+    }
+
+    // ---- wrong ----
+
+    /** The starter: blocking locks in argument order; the timeout is never looked at. */
+    static final class BlockingLocks implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            from.lock().lockInterruptibly();
+            try {
+                if (from == to) {
+                    return move(from, to, amount);
+                }
+                to.lock().lockInterruptibly();
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    to.lock().unlock();
+                }
+            } finally {
+                from.lock().unlock();
+            }
+        }
+    }
+
+    /** tryLock both, release on failure, and try again at once: no back-off. */
+    static final class NoBackOff implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+            }
+            return Outcome.GAVE_UP;
+        }
+    }
+
+    /** Timed tryLocks of a few milliseconds, then again at once: they time out together, round after round. */
+    static final class TimedTriesNoBackOff implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (from.lock().tryLock(5, TimeUnit.MILLISECONDS)) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock(5, TimeUnit.MILLISECONDS)) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+            }
+            return Outcome.GAVE_UP;
+        }
+    }
+
+    /** When the second tryLock fails, it gives up and keeps the first lock. */
+    static final class KeepsTheFirstLock implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            if (!from.lock().tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Outcome.GAVE_UP;
+            }
+            if (from == to) {
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    from.lock().unlock();
+                }
+            }
+            if (!to.lock().tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Outcome.GAVE_UP; // and the first lock is still held
+            }
+            try {
+                return move(from, to, amount);
+            } finally {
+                to.lock().unlock();
+                from.lock().unlock();
+            }
+        }
+    }
+
+    /** The textbook listing's slip: it gives up while there is time left, and never once time is up. */
+    static final class InvertedTimeCheck implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long stopTime = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                if (System.nanoTime() < stopTime) {
+                    return Outcome.GAVE_UP;
+                }
+                backOff();
+            }
+        }
+    }
+
+    /** Back-off, but no deadline: it never gives up. */
+    static final class IgnoresTheTimeout implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                backOff();
+            }
+        }
+    }
+
+    /** Backs off while still holding the first lock: the other transfer waits for it all along. */
+    static final class BacksOffHoldingTheFirst implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            if (!from.lock().tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Outcome.GAVE_UP;
+            }
+            try {
+                if (from == to) {
+                    return move(from, to, amount);
+                }
+                while (!to.lock().tryLock()) {
+                    if (System.nanoTime() > deadline) {
+                        return Outcome.GAVE_UP;
+                    }
+                    backOff();
+                }
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    to.lock().unlock();
+                }
+            } finally {
+                from.lock().unlock();
+            }
+        }
+    }
+
+    /** The balance checked before the locks are tried, and not again once they are held. */
+    static final class CheckBeforeLocking implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            if (from.balance() < amount) {
+                return Outcome.INSUFFICIENT_FUNDS;
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return Outcome.DONE;
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                from.setBalance(from.balance() - amount);
+                                to.setBalance(to.balance() + amount);
+                                return Outcome.DONE;
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return Outcome.GAVE_UP;
+                }
+                backOff();
+            }
+        }
+    }
+
+    /** No thought for a transfer to itself: its second tryLock is of a lock it holds, and always fails. */
+    static final class SelfTransferTriesTwice implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return Outcome.GAVE_UP;
+                }
+                backOff();
+            }
+        }
+    }
+
+    /** Reads both balances, then writes both: from == to counts the amount twice. */
+    static final class SelfTransferDoubleCounts implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to || to.lock().tryLock()) {
+                            try {
+                                long fromBalance = from.balance();
+                                long toBalance = to.balance();
+                                if (fromBalance < amount) {
+                                    return Outcome.INSUFFICIENT_FUNDS;
+                                }
+                                from.setBalance(fromBalance - amount);
+                                to.setBalance(toBalance + amount);
+                                return Outcome.DONE;
+                            } finally {
+                                if (from != to) {
+                                    to.lock().unlock();
+                                }
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return Outcome.GAVE_UP;
+                }
+                backOff();
+            }
+        }
+    }
+
+    // ---- right ----
+
+    /** The reference solution's idea, written again: tryLock both, release, random sleep, deadline. */
+    static final class Solution implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return Outcome.GAVE_UP;
+                }
+                backOff();
+            }
+        }
+    }
+
+    /** Timed tryLocks of a few milliseconds, then a random sleep before the next round. */
+    static final class TimedTriesWithBackOff implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            do {
+                if (from.lock().tryLock(2, TimeUnit.MILLISECONDS)) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock(2, TimeUnit.MILLISECONDS)) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                backOff();
+            } while (System.nanoTime() < deadline);
+            return Outcome.GAVE_UP;
+        }
+    }
+
+    /** Lock order by id, each lock with a timed tryLock for the time left: no cycle, so no back-off needed. */
+    static final class OrderedWithTimeouts implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            if (!first.lock().tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                return Outcome.GAVE_UP;
+            }
+            try {
+                if (first == second) {
+                    return move(from, to, amount);
+                }
+                if (!second.lock().tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    return Outcome.GAVE_UP;
+                }
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    second.lock().unlock();
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+}

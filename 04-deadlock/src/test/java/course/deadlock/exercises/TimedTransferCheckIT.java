@@ -1,0 +1,80 @@
+package course.deadlock.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.deadlock.TimedTransfer;
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the deadlock.trylock check: every plausible wrong answer is caught on every run, and
+ * right answers written in other ways pass every run.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>blocking locks in argument order (the starter): a deadlock of the two opposite transfers,
+ *       found by ThreadMXBean; and, while another thread holds a lock, a wait in lock() that the
+ *       timeout can never end;
+ *   <li>tryLock with no back-off: a livelock in lockstep (200 failed tries, no progress);
+ *   <li>timed tryLocks retried at once: they collide in step, a few milliseconds a round, until
+ *       both give up at their timeout;
+ *   <li>a failed second tryLock (timed) that keeps the first lock: the two opposite transfers
+ *       each keep one lock and both give up at their timeout; alone against a held lock, GAVE_UP
+ *       with a lock still held;
+ *   <li>the textbook listing's inverted time check: GAVE_UP after the first collision, long before
+ *       the timeout;
+ *   <li>no deadline at all: still trying when the check's limit comes, while another thread holds a lock;
+ *   <li>back-off while holding the first lock: the two opposite transfers fail try after try (a
+ *       livelock with the locks held);
+ *   <li>the balance checked before the locks: an overdraft of two transfers out of one account;
+ *   <li>a transfer to itself that tries its own lock twice: GAVE_UP, with a note that it tried a
+ *       lock it held;
+ *   <li>a transfer to itself that reads both balances and writes both: money made.
+ * </ul>
+ */
+class TimedTransferCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(TimedTransferAnswers.BlockingLocks.class, "deadlock"),
+                Arguments.of(TimedTransferAnswers.NoBackOff.class, "livelock"),
+                Arguments.of(TimedTransferAnswers.TimedTriesNoBackOff.class, "gave up"),
+                Arguments.of(TimedTransferAnswers.KeepsTheFirstLock.class, "gave up"),
+                Arguments.of(TimedTransferAnswers.InvertedTimeCheck.class, "long before its timeout"),
+                Arguments.of(TimedTransferAnswers.IgnoresTheTimeout.class, "did not finish"),
+                Arguments.of(TimedTransferAnswers.BacksOffHoldingTheFirst.class, "livelock"),
+                Arguments.of(TimedTransferAnswers.CheckBeforeLocking.class, "out of account 1"),
+                Arguments.of(TimedTransferAnswers.SelfTransferTriesTwice.class, "already held"),
+                Arguments.of(TimedTransferAnswers.SelfTransferDoubleCounts.class, "to itself"));
+    }
+
+    static Stream<Class<? extends TimedTransfer>> rightAnswers() {
+        return Stream.of(
+                TimedTransferAnswers.Solution.class,
+                TimedTransferAnswers.TimedTriesWithBackOff.class,
+                TimedTransferAnswers.OrderedWithTimeouts.class,
+                TryLockTransfer.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<? extends TimedTransfer> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("04-deadlock", answer.getSimpleName(),
+                () -> Isolated.run("course.deadlock.exercises.", TimedTransferCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).contains(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<? extends TimedTransfer> answer) {
+        CatchRate.Result result = CatchRate.measure("04-deadlock", answer.getSimpleName(),
+                () -> Isolated.run("course.deadlock.exercises.", TimedTransferCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}

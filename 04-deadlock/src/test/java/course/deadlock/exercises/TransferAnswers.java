@@ -1,0 +1,396 @@
+package course.deadlock.exercises;
+
+import course.deadlock.Account;
+import course.deadlock.Transfer;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/** Answers a learner might give to exercise deadlock.ordered, right and wrong, for {@code TransferCheckIT}. */
+final class TransferAnswers {
+
+    private TransferAnswers() {
+    }
+
+    /** Check and move, for answers whose mistake lies elsewhere. */
+    static boolean move(Account from, Account to, long amount) {
+        if (from.balance() < amount) {
+            return false;
+        }
+        if (from != to) {
+            from.setBalance(from.balance() - amount);
+            to.setBalance(to.balance() + amount);
+        }
+        return true;
+    }
+
+    /** Takes {@code first}'s lock, then {@code second}'s (once if the same), then checks and moves. */
+    static boolean inOrder(Account first, Account second, Account from, Account to, long amount)
+            throws InterruptedException {
+        first.lock().lockInterruptibly();
+        try {
+            if (first == second) {
+                return move(from, to, amount);
+            }
+            second.lock().lockInterruptibly();
+            try {
+                return move(from, to, amount);
+            } finally {
+                second.lock().unlock();
+            }
+        } finally {
+            first.lock().unlock();
+        }
+    }
+
+    // ---- wrong ----
+
+    /** The starter: the source's lock first, whatever the direction (the article's unsafe transfer). */
+    static final class ArgumentOrder implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            if (from == to) {
+                return inOrder(from, from, from, to, amount);
+            }
+            return inOrder(from, to, from, to, amount);
+        }
+    }
+
+    /** The same mistake with monitors: synchronized on the source, then on the target. */
+    static final class SynchronizedArgumentOrder implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) {
+            synchronized (from) {
+                synchronized (to) {
+                    return move(from, to, amount);
+                }
+            }
+        }
+    }
+
+    /** The target first: still the argument order, just the other way round. */
+    static final class TargetFirst implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            return inOrder(to, from, from, to, amount);
+        }
+    }
+
+    /** Ordered by hashCode(), with no tie-breaker: equal hashes fall back to the argument order. */
+    static final class HashCodeOrder implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            if (from.hashCode() < to.hashCode()) {
+                return inOrder(from, to, from, to, amount);
+            }
+            return inOrder(to, from, from, to, amount);
+        }
+    }
+
+    /** Ordered by identityHashCode, with no tie-breaker. */
+    static final class IdentityHashOrder implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            boolean fromFirst = System.identityHashCode(from) <= System.identityHashCode(to);
+            return fromFirst ? inOrder(from, to, from, to, amount) : inOrder(to, from, from, to, amount);
+        }
+    }
+
+    /** Ordered by the identity hash of the lock objects, with no tie-breaker. */
+    static final class LockIdentityHashOrder implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            int f = System.identityHashCode(from.lock());
+            int t = System.identityHashCode(to.lock());
+            return f < t ? inOrder(from, to, from, to, amount) : inOrder(to, from, from, to, amount);
+        }
+    }
+
+    /** Monitors ordered by identityHashCode, with no tie-breaker. */
+    static final class SynchronizedIdentityHashOrder implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) {
+            Account first = System.identityHashCode(from) < System.identityHashCode(to) ? from : to;
+            Account second = first == from ? to : from;
+            synchronized (first) {
+                synchronized (second) {
+                    return move(from, to, amount);
+                }
+            }
+        }
+    }
+
+    /** The balance checked before the locks are taken. */
+    static final class CheckBeforeLocking implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            if (from.balance() < amount) {
+                return false;
+            }
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            first.lock().lockInterruptibly();
+            try {
+                if (first != second) {
+                    second.lock().lockInterruptibly();
+                }
+                try {
+                    if (from != to) {
+                        from.setBalance(from.balance() - amount);
+                        to.setBalance(to.balance() + amount);
+                    }
+                    return true;
+                } finally {
+                    if (first != second) {
+                        second.lock().unlock();
+                    }
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+
+    /** Only the source is locked: nothing else touches the source, so surely that is enough? */
+    static final class LocksOnlyTheSource implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            from.lock().lockInterruptibly();
+            try {
+                return move(from, to, amount);
+            } finally {
+                from.lock().unlock();
+            }
+        }
+    }
+
+    /** Lower id first, but no thought for a transfer to itself: it asks for its own lock twice. */
+    static final class SelfTransferLocksTwice implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            first.lock().lockInterruptibly();
+            try {
+                second.lock().lockInterruptibly();
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    second.lock().unlock();
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+
+    /** Reads both balances, then writes both: from == to counts the amount twice. */
+    static final class SelfTransferDoubleCounts implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            first.lock().lockInterruptibly();
+            try {
+                if (second != first) {
+                    second.lock().lockInterruptibly();
+                }
+                try {
+                    long fromBalance = from.balance();
+                    long toBalance = to.balance();
+                    if (fromBalance < amount) {
+                        return false;
+                    }
+                    from.setBalance(fromBalance - amount);
+                    to.setBalance(toBalance + amount);
+                    return true;
+                } finally {
+                    if (second != first) {
+                        second.lock().unlock();
+                    }
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+
+    /** From == to treated as a no-op success, without looking at the balance. */
+    static final class SelfTransferAlwaysSucceeds implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            if (from == to) {
+                return true;
+            }
+            return new OrderedById().transfer(from, to, amount);
+        }
+    }
+
+    /** Refuses without unlocking: no finally, and the early return skips the unlocks. */
+    static final class RefusalKeepsTheLocks implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            first.lock().lockInterruptibly();
+            if (second != first) {
+                second.lock().lockInterruptibly();
+            }
+            if (from.balance() < amount) {
+                return false;
+            }
+            if (from != to) {
+                from.setBalance(from.balance() - amount);
+                to.setBalance(to.balance() + amount);
+            }
+            if (second != first) {
+                second.lock().unlock();
+            }
+            first.lock().unlock();
+            return true;
+        }
+    }
+
+    /** tryLock both and retry at once, no back-off: two opposite transfers can collide forever. */
+    static final class TryLockNoBackOff implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) {
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** tryLock on the second lock, but a failure keeps the first: the next try of the first can never succeed. */
+    static final class TryLockKeepsTheFirst implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            while (true) {
+                if (from.lock().tryLock()) {
+                    if (from == to) {
+                        try {
+                            return move(from, to, amount);
+                        } finally {
+                            from.lock().unlock();
+                        }
+                    }
+                    if (to.lock().tryLock()) {
+                        try {
+                            return move(from, to, amount);
+                        } finally {
+                            to.lock().unlock();
+                            from.lock().unlock();
+                        }
+                    }
+                }
+                TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(50, 500));
+            }
+        }
+    }
+
+    // ---- right ----
+
+    /** The article's fix, written with a comparator over the two accounts. */
+    static final class OrderedById implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            List<Account> order = Stream.of(from, to).distinct().sorted(Comparator.comparingInt(Account::id)).toList();
+            for (Account account : order) {
+                account.lock().lockInterruptibly();
+            }
+            try {
+                return move(from, to, amount);
+            } finally {
+                for (Account account : order.reversed()) {
+                    account.lock().unlock();
+                }
+            }
+        }
+    }
+
+    /** One lock for the whole bank (the GIL's answer); the accounts' locks are never used. */
+    static final class GlobalLock implements Transfer {
+        private static final Object BANK = new Object();
+
+        public boolean transfer(Account from, Account to, long amount) {
+            synchronized (BANK) {
+                return move(from, to, amount);
+            }
+        }
+    }
+
+    /** A global ReentrantLock first, then the two account locks in argument order: the global lock keeps them apart. */
+    static final class GlobalThenArgumentOrder implements Transfer {
+        private static final Lock BANK = new ReentrantLock();
+
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            BANK.lockInterruptibly();
+            try {
+                return inOrder(from, to, from, to, amount);
+            } finally {
+                BANK.unlock();
+            }
+        }
+    }
+
+    /** Ordered by identityHashCode, and a tie takes a tie-breaker lock first. */
+    static final class IdentityHashWithTieBreaker implements Transfer {
+        private static final Object TIE = new Object();
+
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            int f = System.identityHashCode(from);
+            int t = System.identityHashCode(to);
+            if (f < t) {
+                return inOrder(from, to, from, to, amount);
+            }
+            if (f > t) {
+                return inOrder(to, from, from, to, amount);
+            }
+            synchronized (TIE) {
+                return inOrder(from, to, from, to, amount);
+            }
+        }
+    }
+
+    /** Monitors on the account objects, ordered by id. */
+    static final class SynchronizedById implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) {
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            synchronized (first) {
+                synchronized (second) {
+                    return move(from, to, amount);
+                }
+            }
+        }
+    }
+
+    /** tryLock both, release on failure, sleep a random moment, retry until done. */
+    static final class TryLockWithBackOff implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(20, 1000));
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package course.deadlock.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.deadlock.Transfer;
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the deadlock.ordered check: every plausible wrong answer is caught on every run, and
+ * right answers written in other ways pass every run. Nothing here waits for luck: two
+ * transfers run in {@link Lockstep}, and the lock-order probe reads who waits for whom.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>locks in argument order (the starter): a deadlock, found by ThreadMXBean, on every run of
+ *       the article's two opposite transfers; the lock-order probe too;
+ *   <li>the same with {@code synchronized} on the accounts: the lock-order probe (who waits for
+ *       which account while another thread holds both); it also hangs for good if run, so its
+ *       threads are daemons left behind;
+ *   <li>the target's lock first: the same deadlock;
+ *   <li>ordered by {@code hashCode()} with no tie-breaker: the tied pair (accounts whose hash codes
+ *       collide): deadlock;
+ *   <li>ordered by {@code identityHashCode} of the accounts, or of their locks, with no
+ *       tie-breaker: the tied pair (identity hash codes that collide, for the accounts and for
+ *       their locks): deadlock;
+ *   <li>monitors ordered by identityHashCode with no tie-breaker: the tied pair, probe;
+ *   <li>the balance checked before the locks: two transfers out of one account both pass the
+ *       check: an overdraft;
+ *   <li>only the source locked: a deposit lost, first seen in the two opposite transfers (both
+ *       write account 1), and in two transfers into one account;
+ *   <li>a transfer to itself that asks for its own lock twice: the Mutex refuses (it would hang);
+ *   <li>a transfer to itself that reads both balances and writes both: money made;
+ *   <li>a transfer to itself that says yes without looking at the balance: a wrong answer;
+ *   <li>a refusal that returns before unlocking: a lock left held;
+ *   <li>tryLock with no back-off: a livelock in lockstep, failed after 200 failed tries;
+ *   <li>tryLock whose failure keeps the first lock: a livelock (its own lock can never be tried
+ *       again), with a note that it tried a lock it held.
+ * </ul>
+ * {@code -Dcatch.runs=200} measures the rates.
+ */
+class TransferCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(TransferAnswers.ArgumentOrder.class, "deadlock"),
+                Arguments.of(TransferAnswers.SynchronizedArgumentOrder.class, "opposite orders"),
+                Arguments.of(TransferAnswers.TargetFirst.class, "deadlock"),
+                Arguments.of(TransferAnswers.HashCodeOrder.class, "same hashCode()"),
+                Arguments.of(TransferAnswers.IdentityHashOrder.class, "same hashCode()"),
+                Arguments.of(TransferAnswers.LockIdentityHashOrder.class, "same hashCode()"),
+                Arguments.of(TransferAnswers.SynchronizedIdentityHashOrder.class, "opposite orders"),
+                Arguments.of(TransferAnswers.CheckBeforeLocking.class, "out of account 1"),
+                Arguments.of(TransferAnswers.LocksOnlyTheSource.class, "expected [true, true], 800 and 1200"),
+                Arguments.of(TransferAnswers.SelfTransferLocksTwice.class, "already holds"),
+                Arguments.of(TransferAnswers.SelfTransferDoubleCounts.class, "to itself"),
+                Arguments.of(TransferAnswers.SelfTransferAlwaysSucceeds.class, "to itself"),
+                Arguments.of(TransferAnswers.RefusalKeepsTheLocks.class, "still locked"),
+                Arguments.of(TransferAnswers.TryLockNoBackOff.class, "livelock"),
+                Arguments.of(TransferAnswers.TryLockKeepsTheFirst.class, "already held"));
+    }
+
+    static Stream<Class<? extends Transfer>> rightAnswers() {
+        return Stream.of(
+                TransferAnswers.OrderedById.class,
+                TransferAnswers.GlobalLock.class,
+                TransferAnswers.GlobalThenArgumentOrder.class,
+                TransferAnswers.IdentityHashWithTieBreaker.class,
+                TransferAnswers.SynchronizedById.class,
+                TransferAnswers.TryLockWithBackOff.class,
+                OrderedTransfer.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<? extends Transfer> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("04-deadlock", answer.getSimpleName(),
+                () -> Isolated.run("course.deadlock.exercises.", TransferCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).contains(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<? extends Transfer> answer) {
+        CatchRate.Result result = CatchRate.measure("04-deadlock", answer.getSimpleName(),
+                () -> Isolated.run("course.deadlock.exercises.", TransferCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}
