@@ -26,6 +26,9 @@ final class Actors implements AutoCloseable {
         void play() throws Exception;
     }
 
+    private static final long POLL = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long MAX_COUNTED_PER_POLL = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Workers workers = Workers.named("gil");
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, Throwable> errors = new ConcurrentHashMap<>();
@@ -45,12 +48,17 @@ final class Actors implements AutoCloseable {
         return thread;
     }
 
-    /** Waits for every part to end; fails if one threw, or is stuck (saying in which {@code scene}). */
-    void finish(Duration deadline, String scene) {
-        try {
-            workers.joinAll(threads, deadline);
-        } catch (AssertionError stuck) {
-            throw new AssertionError(scene + ": " + stuck.getMessage());
+    /**
+     * Waits for every part to end, with {@link #within} patience; fails if one is stuck (describing
+     * it, in which {@code scene}, and interrupting it) or if one threw (naming the part).
+     */
+    void finish(Duration patience, String scene) {
+        if (!within(patience, () -> threads.stream().noneMatch(Thread::isAlive), threads.toArray(Thread[]::new))) {
+            List<Thread> stuck = threads.stream().filter(Thread::isAlive).toList();
+            String report = StuckThreads.describe(stuck);
+            stuck.forEach(Thread::interrupt);
+            throw new AssertionError(scene + ": " + stuck.size() + " of " + threads.size() + " threads did not"
+                    + " finish:\n" + report);
         }
         for (Thread thread : threads) {
             Throwable error = errors.get(thread.getName());
@@ -84,14 +92,41 @@ final class Actors implements AutoCloseable {
         return text.toString();
     }
 
-    /** Polls {@code condition} every tenth of a millisecond; false if {@code patience} passes first. */
-    static boolean within(Duration patience, BooleanSupplier condition) {
-        long end = System.nanoTime() + patience.toNanos();
+    /**
+     * Polls {@code condition} every tenth of a millisecond until it holds; false if {@code patience}
+     * passes first. Patience counts only time in which the {@code watched} threads could not have
+     * done better: each of them is parked or blocked (waiting by its own choice, not waiting for a
+     * CPU), and a poll that comes late counts for at most one millisecond. So a busy machine, or a
+     * thread just started and not yet run, stretches the wait (up to ten times) instead of failing
+     * a right answer. With no watched threads, only the poller's own lateness is discounted.
+     */
+    static boolean within(Duration patience, BooleanSupplier condition, Thread... watched) {
+        long budget = patience.toNanos();
+        long hardEnd = System.nanoTime() + 10 * budget;
+        long counted = 0;
+        long last = System.nanoTime();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
+            long now = System.nanoTime();
+            if (allParked(watched)) {
+                counted += Math.min(now - last, MAX_COUNTED_PER_POLL);
+            }
+            last = now;
+            if (counted > budget || now > hardEnd) {
                 return false;
             }
-            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+            LockSupport.parkNanos(POLL);
+        }
+        return true;
+    }
+
+    private static boolean allParked(Thread... threads) {
+        for (Thread thread : threads) {
+            if (thread == null) {
+                return false; // not started yet
+            }
+            if (thread.isAlive() && !isBlocked(thread)) {
+                return false;
+            }
         }
         return true;
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ExternalCallsCheck {
 
     static final Duration PATIENCE = Duration.ofMillis(250);
-    static final Duration HANG_LIMIT = Duration.ofMillis(1500);
+    static final Duration HANG_LIMIT = Duration.ofMillis(500);
 
     private ExternalCallsCheck() {
     }
@@ -61,17 +60,20 @@ final class ExternalCallsCheck {
         AtomicReference<Thread> holderDuringCall = new AtomicReference<>();
         AtomicReference<Thread> holderAfterCall = new AtomicReference<>();
         AtomicBoolean callReturned = new AtomicBoolean();
+        AtomicBoolean deviceAnswered = new AtomicBoolean();
         AtomicBoolean otherRan = new AtomicBoolean();
         AtomicBoolean callReturnedWhileOtherHeld = new AtomicBoolean();
         CountDownLatch inCall = new CountDownLatch(1);
         CountDownLatch otherHasIt = new CountDownLatch(1);
         long[] result = new long[1];
+        AtomicReference<Thread> other = new AtomicReference<>();
         IoDevice device = request -> {
             holderDuringCall.set(gil.holder());
             inCall.countDown();
             if (gil.holder() != Thread.currentThread()) {
-                otherHasIt.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS); // let the other thread run now
+                Actors.within(PATIENCE, () -> otherHasIt.getCount() == 0, other.get()); // let the other thread run now
             }
+            deviceAnswered.set(true);
             return request * 2;
         };
         try (Actors actors = new Actors()) {
@@ -84,18 +86,19 @@ final class ExternalCallsCheck {
                     gil.release();
                 }
             });
-            actors.start("other", () -> {
+            other.set(actors.start("other", () -> {
                 inCall.await();
-                if (!gil.tryAcquire(PATIENCE)) {
+                if (!Actors.within(PATIENCE, gil::tryAcquire, caller)) {
                     return; // it could not run while the caller waited for the device
                 }
                 otherRan.set(true);
                 otherHasIt.countDown();
-                // keep the GIL until the caller waits for it (or returned, which it must not do now)
-                Actors.within(PATIENCE, () -> callReturned.get() || Actors.isBlocked(caller));
+                // keep the GIL until the device has answered and the caller waits for the GIL (or
+                // returned, which it must not do now)
+                Actors.within(PATIENCE, () -> callReturned.get() || deviceAnswered.get() && Actors.isBlocked(caller));
                 callReturnedWhileOtherHeld.set(callReturned.get());
                 gil.release();
-            });
+            }));
             actors.finish(HANG_LIMIT, "the interpreter thread called " + method + " holding the GIL");
         }
         Thread holderAfter = holderAfterCall.get();

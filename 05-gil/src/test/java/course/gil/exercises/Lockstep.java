@@ -70,6 +70,22 @@ public final class Lockstep {
         }
     }
 
+    /**
+     * Called by a player from the test's own code (which makes no pausing accesses): is the other
+     * player stuck for a reason of its own (a lock, a condition), not waiting for its turn? Then
+     * the other cannot move until this player does something.
+     */
+    static boolean otherWaitsForSomethingElse() {
+        Lockstep lockstep = current;
+        if (lockstep == null) {
+            return false;
+        }
+        Thread thread = Thread.currentThread();
+        int me = thread == lockstep.players.get(0) ? 0 : thread == lockstep.players.get(1) ? 1 : -1;
+        return me >= 0 && lockstep.otherHasMovedOrCannot(1 - me, Long.MAX_VALUE)
+                && lockstep.finished.get(1 - me) == 0;
+    }
+
     private void play(int me, Callable<?> task, Object[] results, Throwable[] errors) {
         players.set(me, Thread.currentThread());
         try {

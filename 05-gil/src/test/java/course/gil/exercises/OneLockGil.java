@@ -1,9 +1,7 @@
 package course.gil.exercises;
 
 import course.gil.Gil;
-import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The GIL the gil.release checks use: one fair permit and a record of who holds it. It never
@@ -21,9 +19,9 @@ final class OneLockGil implements Gil {
         holder = Thread.currentThread();
     }
 
-    /** Takes the GIL if it can within {@code patience}. */
-    boolean tryAcquire(Duration patience) throws InterruptedException {
-        if (!permit.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+    /** Takes the GIL if it is free now. */
+    boolean tryAcquire() {
+        if (!permit.tryAcquire()) {
             return false;
         }
         holder = Thread.currentThread();

@@ -1,0 +1,350 @@
+package course.gil.exercises;
+
+import course.gil.ExternalCalls;
+import course.gil.Gil;
+import course.gil.IoDevice;
+import course.gil.NativeFunction;
+
+/**
+ * Answers a learner might give to exercise gil.release, right and wrong, for
+ * {@code ExternalCallsCheckIT}. Each is a plausible attempt, not a straw man.
+ */
+public final class ExternalCallsAnswers {
+
+    private ExternalCallsAnswers() {
+    }
+
+    // ---- wrong ----
+
+    /** The starter: the calls run with the GIL held. */
+    public static final class HoldsTheGil implements ExternalCalls {
+        public HoldsTheGil(Gil gil) {
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            return device.call(request);
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            return function.call(argument);
+        }
+    }
+
+    /** Releases the GIL and never takes it back. */
+    public static final class ReleasesNeverRetakes implements ExternalCalls {
+        private final Gil gil;
+
+        public ReleasesNeverRetakes(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            return device.call(request);
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            return function.call(argument);
+        }
+    }
+
+    /** Takes the GIL back after the call, but not in a finally: a failed call leaves the thread without it. */
+    public static final class RetakeNotInFinally implements ExternalCalls {
+        private final Gil gil;
+
+        public RetakeNotInFinally(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            long answer = device.call(request);
+            gil.acquire();
+            return answer;
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            long answer = function.call(argument);
+            gil.acquire();
+            return answer;
+        }
+    }
+
+    /** Releases and re-takes the GIL after the call, when the waiting is already over. */
+    public static final class ReleasesAfterTheCall implements ExternalCalls {
+        private final Gil gil;
+
+        public ReleasesAfterTheCall(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            long answer = device.call(request);
+            gil.release();
+            gil.acquire();
+            return answer;
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            long answer = function.call(argument);
+            if (function.releasesGil()) {
+                gil.release();
+                gil.acquire();
+            }
+            return answer;
+        }
+    }
+
+    /** Offers the GIL at a checkpoint instead of releasing it: nobody has asked yet, so it keeps it. */
+    public static final class OffersInsteadOfReleasing implements ExternalCalls {
+        private final Gil gil;
+
+        public OffersInsteadOfReleasing(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.checkpoint();
+            return device.call(request);
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            gil.checkpoint();
+            return function.call(argument);
+        }
+    }
+
+    /** Releases the GIL around every native call, including those that touch objects. */
+    public static final class ReleasesForEveryNativeCall implements ExternalCalls {
+        private final Gil gil;
+
+        public ReleasesForEveryNativeCall(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                gil.acquire();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                gil.acquire();
+            }
+        }
+    }
+
+    /** IO done right; native calls always keep the GIL, even those that could run without it. */
+    public static final class NativeAlwaysHoldsTheGil implements ExternalCalls {
+        private final Gil gil;
+
+        public NativeAlwaysHoldsTheGil(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                gil.acquire();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            return function.call(argument);
+        }
+    }
+
+    /** Takes the GIL back only if nobody holds it: "no need to wait, someone else is running". */
+    public static final class RetakesOnlyIfFree implements ExternalCalls {
+        private final Gil gil;
+
+        public RetakesOnlyIfFree(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                if (gil.holder() == null) {
+                    gil.acquire();
+                }
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                if (gil.holder() == null) {
+                    gil.acquire();
+                }
+            }
+        }
+    }
+
+    /** Swallows a failed call and returns -1: the program never learns that the IO failed. */
+    public static final class SwallowsFailures implements ExternalCalls {
+        private final Gil gil;
+
+        public SwallowsFailures(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } catch (RuntimeException e) {
+                return -1;
+            } finally {
+                gil.acquire();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                gil.acquire();
+            }
+        }
+    }
+
+    // ---- right ----
+
+    /** Each method written out with its own try/finally. */
+    public static final class TryFinallyEach implements ExternalCalls {
+        private final Gil gil;
+
+        public TryFinallyEach(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                gil.acquire();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (function.releasesGil()) {
+                gil.release();
+                try {
+                    return function.call(argument);
+                } finally {
+                    gil.acquire();
+                }
+            }
+            return function.call(argument);
+        }
+    }
+
+    /** The release and the re-take as a scope, closed by try-with-resources. */
+    public static final class AllowThreadsScope implements ExternalCalls {
+        private final Gil gil;
+
+        public AllowThreadsScope(Gil gil) {
+            this.gil = gil;
+        }
+
+        private interface Scope extends AutoCloseable {
+            @Override
+            void close() throws InterruptedException;
+        }
+
+        private Scope allowThreads() {
+            gil.release();
+            return gil::acquire;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            try (Scope unlocked = allowThreads()) {
+                return device.call(request);
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            try (Scope unlocked = allowThreads()) {
+                return function.call(argument);
+            }
+        }
+    }
+
+    /** Re-takes the GIL even if interrupted meanwhile, and restores the interrupt afterwards. */
+    public static final class UninterruptibleRetake implements ExternalCalls {
+        private final Gil gil;
+
+        public UninterruptibleRetake(Gil gil) {
+            this.gil = gil;
+        }
+
+        private void retake() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    gil.acquire();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                retake();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                retake();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package course.gil.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.gil.ExternalCalls;
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the gil.release check: every plausible wrong answer is caught on every run, right
+ * answers written differently pass every run.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>the calls made with the GIL held (the starter), or the GIL released and re-taken after the
+ *       call, or only offered at a checkpoint (IO performed while holding the GIL): the device sees
+ *       the caller as the GIL's holder during the call;
+ *   <li>the GIL released and never taken back, or taken back only if nobody holds it (two threads
+ *       inside the interpreter at once): the call returns while another thread holds the GIL;
+ *   <li>the re-take not in a finally: after a failing device, io() throws without the GIL;
+ *   <li>a failure swallowed: io() returns instead of throwing the device's exception;
+ *   <li>the GIL released for every native call: a function that touches objects runs without it;
+ *   <li>native calls always under the GIL: a function that opts out still runs holding it.
+ * </ul>
+ */
+class ExternalCallsCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(ExternalCallsAnswers.HoldsTheGil.class, "IO performed while holding the GIL"),
+                Arguments.of(ExternalCallsAnswers.ReleasesAfterTheCall.class, "IO performed while holding the GIL"),
+                Arguments.of(ExternalCallsAnswers.OffersInsteadOfReleasing.class, "IO performed while holding the GIL"),
+                Arguments.of(ExternalCallsAnswers.ReleasesNeverRetakes.class, "two threads inside the interpreter|returned without the GIL"),
+                Arguments.of(ExternalCallsAnswers.RetakesOnlyIfFree.class, "two threads inside the interpreter"),
+                Arguments.of(ExternalCallsAnswers.RetakeNotInFinally.class, "without taking the GIL back"),
+                Arguments.of(ExternalCallsAnswers.SwallowsFailures.class, "let the device's exception through"),
+                Arguments.of(ExternalCallsAnswers.ReleasesForEveryNativeCall.class, "touches objects ran without"),
+                Arguments.of(ExternalCallsAnswers.NativeAlwaysHoldsTheGil.class,
+                        "touches no objects was called while holding the GIL"));
+    }
+
+    static Stream<Class<? extends ExternalCalls>> rightAnswers() {
+        return Stream.of(
+                ExternalCallsAnswers.TryFinallyEach.class,
+                ExternalCallsAnswers.AllowThreadsScope.class,
+                ExternalCallsAnswers.UninterruptibleRetake.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<? extends ExternalCalls> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("05-gil", answer.getSimpleName(),
+                () -> Isolated.run("course.gil.exercises.", ExternalCallsCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).containsPattern(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<? extends ExternalCalls> answer) {
+        CatchRate.Result result = CatchRate.measure("05-gil", answer.getSimpleName(),
+                () -> Isolated.run("course.gil.exercises.", ExternalCallsCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}

@@ -1,0 +1,77 @@
+package course.gil.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.gil.Gil;
+import course.kit.CatchRate;
+import course.kit.Isolated;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Proves the gil.lock check: every plausible wrong answer is caught on every run, and right
+ * answers written in other ways pass every run. Each run loads the check and the answer afresh
+ * ({@link Isolated}), as a learner's run in a fresh JVM would.
+ *
+ * <p>Wrong answers and what catches them:
+ * <ul>
+ *   <li>a mutex that never switches (the starter): the waiter never asks;
+ *   <li>waiters ask, the holder ignores it (never released while waiters exist): starvation, the
+ *       waiter does not get the GIL within {@code PATIENCE} (hundreds of intervals);
+ *   <li>{@code release(); acquire();} in checkpoint() (a holder that re-takes it at once): the
+ *       holder is back before the waiter took it; on an unfair ReentrantLock the re-take also
+ *       clears the request, the queued waiter never asks again, and it starves;
+ *   <li>a drop request never cleared, or cleared only in release(): it is still set right after a switch;
+ *   <li>a waiter that asks at once, without waiting an interval: asked too early;
+ *   <li>a check-then-act "lock-free" GIL (two threads inside the interpreter at once): two threads
+ *       that acquire a free GIL in lockstep (alternating at every access to its fields) both get in;
+ *   <li>a holder that drops the GIL when asked and runs on without it: it does not hold the GIL
+ *       after checkpoint() returns;
+ *   <li>everything synchronized, with a waiter that sleeps inside the monitor: the holder cannot
+ *       get in to let go, and the scene is reported stuck (with the lock and its owner).
+ * </ul>
+ * {@code -Dcatch.runs=200} measures the rates.
+ */
+class GilCheckIT {
+
+    static Stream<Arguments> wrongAnswers() {
+        return Stream.of(
+                Arguments.of(GilAnswers.NeverAsks.class, "never asked"),
+                Arguments.of(GilAnswers.IgnoresDropRequests.class, "starvation"),
+                Arguments.of(GilAnswers.RetakesAtOnce.class, "took it straight back"),
+                Arguments.of(GilAnswers.UnfairLockRetakes.class, "starvation|took it straight back"),
+                Arguments.of(GilAnswers.NeverClearsRequest.class, "never cleared"),
+                Arguments.of(GilAnswers.ClearsOnlyInRelease.class, "never cleared"),
+                Arguments.of(GilAnswers.AsksAtOnce.class, "before one switch interval"),
+                Arguments.of(GilAnswers.CheckThenTake.class, "two threads inside the interpreter at once"),
+                Arguments.of(GilAnswers.DropsAndRunsOn.class, "did not hold the GIL"),
+                Arguments.of(GilAnswers.SleepsInsideSynchronized.class, "did not finish"));
+    }
+
+    static Stream<Class<? extends Gil>> rightAnswers() {
+        return Stream.of(
+                GilAnswers.MonitorGil.class,
+                GilAnswers.FairLockGil.class,
+                GilAnswers.HandoffGil.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongAnswers")
+    void catchesWrongAnswerEveryRun(Class<? extends Gil> answer, String explanation) {
+        CatchRate.Result result = CatchRate.measure("05-gil", answer.getSimpleName(),
+                () -> Isolated.run("course.gil.exercises.", GilCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).containsPattern(explanation);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rightAnswers")
+    void passesRightAnswerEveryRun(Class<? extends Gil> answer) {
+        CatchRate.Result result = CatchRate.measure("05-gil", answer.getSimpleName(),
+                () -> Isolated.run("course.gil.exercises.", GilCheck.class, "all", answer));
+        assertThat(result.caught()).as("runs that failed %s: %s", answer.getSimpleName(), result.firstMessage())
+                .isZero();
+    }
+}
