@@ -14,7 +14,7 @@ final class TimedTransferCheck {
 
     static final Duration ALONE_TIMEOUT = Duration.ofMillis(500);
     static final Duration PAIR_TIMEOUT = Duration.ofSeconds(1);
-    static final Duration HELD_TIMEOUT = Duration.ofMillis(200);
+    static final Duration HELD_TIMEOUT = Duration.ofMillis(100);
     static final Duration LIMIT = Duration.ofSeconds(4);
     static final Duration HELD_LIMIT = HELD_TIMEOUT.plusSeconds(1);
 
@@ -124,7 +124,7 @@ final class TimedTransferCheck {
     private static Scenario.Watch waitsWithoutLimit(Scenario scenario, CheckAccount held) {
         return (threads, elapsed) -> {
             Thread transfer = threads.get(0);
-            if (elapsed > HELD_TIMEOUT.toNanos() + TimeUnit.MILLISECONDS.toNanos(100) && scenario.inUntimedWait(transfer)) {
+            if (elapsed > HELD_TIMEOUT.toNanos() + TimeUnit.MILLISECONDS.toNanos(50) && scenario.inUntimedWait(transfer)) {
                 return "after " + Scenario.millis(elapsed) + " ms it still waits in lock() or lockInterruptibly(),"
                         + " which wait as long as it takes: the timeout can never end that wait.\n"
                         + scenario.describe(threads);
