@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * The article's IO-bound experiment, and how far it goes. Requests go to a {@link LocalServer}
@@ -49,12 +50,26 @@ public final class IoBoundDemo {
     /** Sends {@code requests} requests to {@code server} through {@code way} and checks every answer. */
     public static Run run(String name, ExecutorService way, LocalServer server, HttpClient client, int requests)
             throws InterruptedException {
+        return run(name, way, Integer.MAX_VALUE, server, client, requests);
+    }
+
+    /** The same, with at most {@code maxInFlight} requests in flight (a semaphore around each). */
+    public static Run run(String name, ExecutorService way, int maxInFlight, LocalServer server, HttpClient client,
+                          int requests) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(maxInFlight);
         List<Future<Boolean>> answers = new ArrayList<>();
         long start = System.nanoTime();
         try (way) {
             for (int i = 0; i < requests; i++) {
                 URI uri = server.uri("/item/" + i);
-                answers.add(way.submit(() -> answeredRight(client, uri)));
+                answers.add(way.submit(() -> {
+                    inFlight.acquire();
+                    try {
+                        return answeredRight(client, uri);
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
             }
         } // close() waits for every request
         long nanos = System.nanoTime() - start;
@@ -71,8 +86,13 @@ public final class IoBoundDemo {
     /** A fresh server per run, so its peak count belongs to that run alone. */
     public static Run runOnFreshServer(String name, ExecutorService way, Duration delay, HttpClient client,
                                        int requests) throws IOException, InterruptedException {
+        return runOnFreshServer(name, way, Integer.MAX_VALUE, delay, client, requests);
+    }
+
+    public static Run runOnFreshServer(String name, ExecutorService way, int maxInFlight, Duration delay,
+                                       HttpClient client, int requests) throws IOException, InterruptedException {
         try (LocalServer server = LocalServer.start(delay)) {
-            return run(name, way, server, client, requests);
+            return run(name, way, maxInFlight, server, client, requests);
         }
     }
 
