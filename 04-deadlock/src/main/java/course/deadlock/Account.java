@@ -11,6 +11,7 @@ import java.util.concurrent.locks.Lock;
  */
 public interface Account {
 
+    // tag::account[]
     /** Unique among the accounts of a bank, and never changes. */
     int id();
 
@@ -23,6 +24,7 @@ public interface Account {
     long balance();
 
     void setBalance(long balance);
+    // end::account[]
 
     /** A new account with its own {@link Mutex}, named "account {@code id}". */
     static Account open(int id, long balance) {

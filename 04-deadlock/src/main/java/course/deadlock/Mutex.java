@@ -63,11 +63,13 @@ public final class Mutex extends AbstractQueuedSynchronizer implements Lock {
 
     // ---- the Lock ----
 
+    // tag::not-reentrant[]
     @Override
     public void lock() {
-        refuseOwner();
+        refuseOwner();                                  // Python's Lock would wait for itself here, forever
         acquire(1);
     }
+    // end::not-reentrant[]
 
     @Override
     public void lockInterruptibly() throws InterruptedException {
@@ -122,10 +124,12 @@ public final class Mutex extends AbstractQueuedSynchronizer implements Lock {
         return name + (owner == null ? " (free)" : " (held by \"" + owner.getName() + "\")");
     }
 
+    // tag::not-reentrant[]
     private void refuseOwner() {
         if (isHeldExclusively()) {
             throw new IllegalStateException("\"" + Thread.currentThread().getName() + "\" asks for " + name
                     + ", which it already holds: a Mutex is not reentrant, so it would wait for itself forever");
         }
     }
+    // end::not-reentrant[]
 }

@@ -148,10 +148,12 @@ final class TimedTransferAnswers {
                         from.lock().unlock();
                     }
                 }
-                if (System.nanoTime() < stopTime) {
+                // tag::inverted[]
+                if (System.nanoTime() < stopTime) {     // meant: time is up. Says: there is time left
                     return Outcome.GAVE_UP;
                 }
-                backOff();
+                backOff();                              // and once time is up, it never stops
+                // end::inverted[]
             }
         }
     }
