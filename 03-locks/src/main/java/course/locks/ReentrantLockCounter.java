@@ -9,8 +9,17 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ReentrantLockCounter implements Counter {
 
     // tag::reentrant-lock[]
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
     private long count; // guarded by lock
+
+    public ReentrantLockCounter() {
+        this(false);
+    }
+
+    /** With {@code fair = true}, waiting threads get the lock in the order they asked for it. */
+    public ReentrantLockCounter(boolean fair) {
+        lock = new ReentrantLock(fair);
+    }
 
     @Override
     public void increment() {
