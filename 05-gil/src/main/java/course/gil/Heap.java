@@ -95,8 +95,11 @@ public final class Heap {
         long neverFreed = Math.max(0, alive - bound.size());
         List<String> wrongCounts = new ArrayList<>();
         for (PyObject object : bound) {
-            if (object.refs().get() != 1) {
-                wrongCounts.add(object + " has count " + object.refs().get() + " but one reference");
+            long count = object.refs().get();
+            if (count > 1) {
+                wrongCounts.add(object + " has count " + count + " for its one reference (it can never be freed)");
+            } else if (count < 1) {
+                wrongCounts.add(object + " has count " + count + " for its one reference (freed too soon)");
             }
         }
         return new HeapReport(created.sum(), freed.sum(), freedWhileInUse.sum(), usesAfterFree.sum(),

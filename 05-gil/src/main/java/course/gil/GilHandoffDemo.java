@@ -1,0 +1,68 @@
+package course.gil;
+
+import course.gil.exercises.SwitchingGil;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two CPU-bound interpreter threads, one GIL: they take turns. Each holds the GIL until the other
+ * has waited one switch interval and asked for it, so the turns last about one interval (5 ms,
+ * CPython's default). Both threads use one shared object with plain reference counts, and its
+ * count stays right: only one thread runs instructions at a time.
+ *
+ * <p>It runs your {@code SwitchingGil} (exercise gil.lock). Before you solve it, the first thread
+ * keeps the GIL to the end and the second waits the whole time.
+ */
+public final class GilHandoffDemo {
+
+    static final Duration SWITCH_INTERVAL = Duration.ofMillis(5);
+    static final long COUNT = 1_000_000;
+
+    /** One turn: who held the GIL, from when, for how long (milliseconds). */
+    public record Turn(String thread, double fromMillis, double millis) {
+    }
+
+    /** What a run showed: the turns, in order, and the checker's report. */
+    public record Outcome(List<Turn> turns, Duration elapsed, HeapReport heap) {
+    }
+
+    // tag::handoff-run[]
+    public static Outcome run(Gil gil) throws InterruptedException {
+        TracingGil traced = new TracingGil(gil);
+        Interpreter interpreter = Interpreter.builder(traced).counts(PlainRefCount::new).build();
+        interpreter.share(0); // x: one object both threads use
+        Interpreter.Run run = interpreter.runThreads(List.of(
+                Programs.countdown(1, COUNT, 0),
+                Programs.countdown(1, COUNT, 0)));
+        return new Outcome(turns(traced.takes(), run.elapsed()), run.elapsed(), run.heap());
+    }
+    // end::handoff-run[]
+
+    static List<Turn> turns(List<TracingGil.Take> takes, Duration elapsed) {
+        List<Turn> turns = new ArrayList<>();
+        for (int i = 0; i < takes.size(); i++) {
+            long from = takes.get(i).nanos();
+            long to = i + 1 < takes.size() ? takes.get(i + 1).nanos() : elapsed.toNanos();
+            turns.add(new Turn(takes.get(i).thread(), from / 1e6, (to - from) / 1e6));
+        }
+        return turns;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Outcome outcome = run(new SwitchingGil(SWITCH_INTERVAL));
+        List<Turn> turns = outcome.turns();
+        System.out.printf("two threads counting down from %,d, switch interval %d ms: %d turns in %.0f ms%n",
+                COUNT, SWITCH_INTERVAL.toMillis(), turns.size(), outcome.elapsed().toNanos() / 1e6);
+        for (Turn turn : turns.subList(0, Math.min(8, turns.size()))) {
+            System.out.printf("  %-14s holds the GIL from %6.1f ms for %5.1f ms%n",
+                    turn.thread(), turn.fromMillis(), turn.millis());
+        }
+        if (turns.size() > 8) {
+            System.out.printf("  ... and %d more turns%n", turns.size() - 8);
+        }
+        double[] lengths = turns.stream().mapToDouble(Turn::millis).sorted().toArray();
+        System.out.printf("median turn: %.1f ms%n", lengths[lengths.length / 2]);
+        System.out.println("shared object: " + outcome.heap().summary());
+    }
+}
