@@ -106,6 +106,8 @@ final class SplitCheck {
                     + " cores: the pool must have one thread per core (more threads than cores only take"
                     + " turns on the same cores, and cost memory and switches)");
         }
+        BusyMachine.skipIfTooBusy(work.peak() < cores && work.threadsUsed() >= cores, "the answer ran its parts on "
+                + work.threadsUsed() + " threads, but never " + cores + " at once within a second");
         if (work.peak() < cores) {
             throw new AssertionError("at most " + work.peak() + " part(s) ran at the same time on a machine with "
                     + cores + " cores: the parts must run on a pool with one thread per core, all at once");
@@ -245,6 +247,7 @@ final class SplitCheck {
         private long started;
         private boolean gaveUp;
         private boolean firstGroupDone;
+        private final java.util.Set<Thread> threads = new java.util.HashSet<>();
 
         HeldWork(long from, long to, int cores) {
             this.total = to - from;
@@ -253,6 +256,7 @@ final class SplitCheck {
 
         @Override
         public synchronized long count(long from, long to) {
+            threads.add(Thread.currentThread());
             inside++;
             peak = Math.max(peak, inside);
             started += to - from;
@@ -272,6 +276,11 @@ final class SplitCheck {
                 inside--;
             }
             return to - from;
+        }
+
+        /** How many different threads ran parts. */
+        synchronized int threadsUsed() {
+            return threads.size();
         }
 
         synchronized int insideNow() {
