@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** Finds the threads a test started and left running: the kit's guard that no thread outlives its test. */
 final class LeftoverThreads {
@@ -33,7 +34,7 @@ final class LeftoverThreads {
         long end = System.nanoTime() + grace.toNanos();
         for (Thread thread : fresh) {
             try {
-                thread.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

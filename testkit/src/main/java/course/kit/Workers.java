@@ -108,14 +108,17 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /**
+     * Joins each thread until {@code limit} has passed. Uses {@code join(long)}, which waits until
+     * {@code isAlive()} is false: {@code join(Duration)} may return a moment earlier, when the
+     * thread's state is TERMINATED but {@code isAlive()} still says true.
+     */
     private static void joinEach(List<Thread> threads, Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         for (Thread thread : threads) {
-            long left = end - System.nanoTime();
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
             try {
-                if (left > 0) {
-                    thread.join(Duration.ofNanos(left));
-                }
+                thread.join(Math.max(1, leftMillis));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -134,15 +137,7 @@ public final class Workers implements AutoCloseable {
             return;
         }
         alive.forEach(Thread::interrupt);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        for (Thread thread : alive) {
-            try {
-                thread.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        joinEach(alive, Duration.ofSeconds(1));
         List<Thread> survivors = alive.stream().filter(Thread::isAlive).toList();
         if (!survivors.isEmpty()) {
             throw new AssertionError("threads still running after the test, even after an interrupt:\n"
