@@ -27,8 +27,12 @@ final class BufferCheck {
 
     static final Duration HANG_LIMIT = Duration.ofSeconds(3);
     /** A thread that stays parked this long, with nothing else left to happen, is waiting for ever. */
-    static final long STALL_NANOS = 500_000_000L;
+    static final long STALL_NANOS = 750_000_000L;
+    /** ... and was seen so at this many looks at least (a check that was itself not running saw nothing). */
+    static final int STALL_LOOKS = 100;
     private static final long KEPT_OUT_NANOS = 20_000_000L;
+    /** More CPU time than any thread needs to reach its wait: it spins. */
+    private static final long SPIN_CPU_NANOS = 150_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private BufferCheck() {
@@ -140,7 +144,7 @@ final class BufferCheck {
                 awaitKeptOut(second[0]);           // taker-2 now waits for the lock, ahead of taker-1
             });
             run(() -> buffer.put("first"), "put(\"first\") while a taker waits");
-            awaitOneEndedAndOthersWaiting(List.of(first, second[0]));
+            awaitOneEndedAndTheOtherWaitingAgain(shelf, first, second[0]);
             if (first.isAlive() || second[0].isAlive()) {
                 run(() -> buffer.put("second"), "put(\"second\")");
             }
@@ -231,7 +235,11 @@ final class BufferCheck {
 
     // ---- waiting for threads ----
 
-    /** Waits until {@code thread} waits (blocked or parked); fails if it ends or spins instead. */
+    /**
+     * Waits until {@code thread} waits (blocked or parked); fails if it ends instead, or spins:
+     * burns more CPU time than a thread needs to get to its wait (judged by CPU time, not by
+     * the clock, so a busy machine does not make a slow waiter look like a spinner).
+     */
     private static void awaitWaiting(Thread thread, AtomicReference<Object> outcome, String what) {
         long end = System.nanoTime() + HANG_LIMIT.toNanos();
         while (!Rendezvous.settledWaiting(thread)) {
@@ -239,8 +247,9 @@ final class BufferCheck {
                 throw new AssertionError(what + " did not wait: it " + describe(outcome.get())
                         + ". It must wait until the buffer can serve it");
             }
-            if (System.nanoTime() > end) {
-                throw new AssertionError(what + " neither waited nor finished (does it spin?):\n"
+            if (THREADS.getThreadCpuTime(thread.threadId()) > SPIN_CPU_NANOS || System.nanoTime() > end) {
+                throw new AssertionError(what + " neither waited nor finished: it keeps running (does it spin,"
+                        + " trying again and again?). Wait on a Condition, which sleeps until it is signalled.\n"
                         + StuckThreads.describe(thread));
             }
             Rendezvous.pause();
@@ -287,14 +296,16 @@ final class BufferCheck {
     private static boolean endsOnceWoken(Thread thread) {
         long end = System.nanoTime() + HANG_LIMIT.toNanos();
         long parkedSince = 0;
+        int looks = 0;
         while (thread.isAlive()) {
             long now = System.nanoTime();
             if (!Rendezvous.isKeptOut(thread)) {
                 parkedSince = 0;
+                looks = 0;
             } else if (parkedSince == 0) {
                 parkedSince = now;
-            } else if (now - parkedSince > STALL_NANOS) {
-                return false;
+            } else if (++looks >= STALL_LOOKS && now - parkedSince > STALL_NANOS) {
+                return false; // parked at every one of many looks over the whole time
             }
             if (now > end) {
                 return false;
@@ -320,17 +331,31 @@ final class BufferCheck {
         return true;
     }
 
-    /** Waits until one of the threads has ended and each other one waits (or has ended too). */
-    private static void awaitOneEndedAndOthersWaiting(List<Thread> threads) {
+    /**
+     * After the put: waits until one taker has ended and the other has ended too, or waits
+     * again <em>after looking at the shelf again</em> (a new access since the put). Merely
+     * parked is not enough: the woken taker is parked in the lock's queue until the first
+     * one lets go, and a put slipped in then would hide the missing second look. A taker that
+     * never looked again but has stayed parked for 100 ms (waiting on a semaphore, say) counts.
+     */
+    private static void awaitOneEndedAndTheOtherWaitingAgain(WatchedShelf shelf, Thread a, Thread b) {
+        int aBefore = shelf.rendezvous.accessesBy(a);
+        int bBefore = shelf.rendezvous.accessesBy(b);
         long end = System.nanoTime() + HANG_LIMIT.toNanos();
         while (System.nanoTime() < end) {
-            boolean oneEnded = threads.stream().anyMatch(t -> !t.isAlive());
-            boolean restWait = threads.stream().allMatch(t -> !t.isAlive() || Rendezvous.isKeptOut(t));
-            if (oneEnded && restWait) {
+            if (!a.isAlive() && !b.isAlive()) {
+                return;
+            }
+            if (!a.isAlive() && waitsAgain(shelf, b, bBefore) || !b.isAlive() && waitsAgain(shelf, a, aBefore)) {
                 return;
             }
             Rendezvous.pause();
         }
+    }
+
+    private static boolean waitsAgain(WatchedShelf shelf, Thread taker, int accessesBefore) {
+        return shelf.rendezvous.accessesBy(taker) > accessesBefore ? Rendezvous.settledWaiting(taker)
+                : Rendezvous.settledWaiting(taker, 100_000_000L);
     }
 
     private static void awaitAllEnd(WatchedShelf shelf, List<Thread> threads, String what) {
@@ -351,6 +376,7 @@ final class BufferCheck {
         long end = System.nanoTime() + HANG_LIMIT.toNanos();
         long lastSteps = -1;
         long stillSince = System.nanoTime();
+        int looks = 0;
         while (true) {
             List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
             if (alive.isEmpty()) {
@@ -361,7 +387,8 @@ final class BufferCheck {
             if (steps != lastSteps || !alive.stream().allMatch(Rendezvous::isKeptOut)) {
                 lastSteps = steps;
                 stillSince = now;
-            } else if (now - stillSince > STALL_NANOS) {
+                looks = 0;
+            } else if (++looks >= STALL_LOOKS && now - stillSince > STALL_NANOS) {
                 return alive;
             }
             if (now > end) {

@@ -178,6 +178,7 @@ final class CacheCheck {
         long end = System.nanoTime() + HANG_LIMIT.toNanos();
         long lastSteps = -1;
         long stillSince = System.nanoTime();
+        int looks = 0;
         while (true) {
             List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
             if (alive.isEmpty()) {
@@ -188,8 +189,9 @@ final class CacheCheck {
             if (steps != lastSteps || !alive.stream().allMatch(Rendezvous::isKeptOut)) {
                 lastSteps = steps;
                 stillSince = now;
-            } else if (now - stillSince > STALL_NANOS) {
-                return alive;
+                looks = 0;
+            } else if (++looks >= 100 && now - stillSince > STALL_NANOS) {
+                return alive; // still at every one of many looks over the whole time
             }
             if (now > end) {
                 return alive;

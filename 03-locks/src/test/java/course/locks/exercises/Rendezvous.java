@@ -41,6 +41,7 @@ final class Rendezvous {
     private final Map<Thread, Access> inside = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicLong steps = new AtomicLong();
+    private final Map<Thread, AtomicLong> accessCounts = new ConcurrentHashMap<>();
     private final List<String> readersKeptOut = new CopyOnWriteArrayList<>();
     private volatile boolean readersMet;
     private volatile boolean readersOnly;
@@ -72,10 +73,17 @@ final class Rendezvous {
         steps.incrementAndGet();
     }
 
+    /** How many accesses {@code thread} has begun so far. */
+    int accessesBy(Thread thread) {
+        AtomicLong count = accessCounts.get(thread);
+        return count == null ? 0 : (int) count.get();
+    }
+
     /** Announces an access by the calling thread; returns when it may go ahead. */
     void enter(Access access, String what) {
         Thread me = Thread.currentThread();
         steps.incrementAndGet();
+        accessCounts.computeIfAbsent(me, t -> new AtomicLong()).incrementAndGet();
         synchronized (this) {
             for (Map.Entry<Thread, Access> other : inside.entrySet()) {
                 if (other.getKey() != me && (access == Access.WRITE || other.getValue() == Access.WRITE)) {
