@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Loads a copy of a class under test in which every access to shared memory is followed by a
@@ -22,7 +22,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * The copy is defined by a class loader of its own, so it has fresh static state; it shares the
  * lesson's interfaces and the JDK with the rest of the test.
  *
- * <p>The rewriting uses ASM as bundled (repackaged) in Byte Buddy, which AssertJ brings along.
+ * <p>The rewriting uses ASM ({@code org.ow2.asm:asm}, pinned in the parent pom).
  */
 final class Instrumented extends ClassLoader {
 
