@@ -35,16 +35,18 @@ public final class GilHandoffDemo {
         Interpreter.Run run = interpreter.runThreads(List.of(
                 Programs.countdown(1, COUNT, 0),
                 Programs.countdown(1, COUNT, 0)));
-        return new Outcome(turns(traced.takes(), run.elapsed()), run.elapsed(), run.heap());
+        return new Outcome(turns(traced.takes(), traced.nanosSinceStart()), run.elapsed(), run.heap());
     }
     // end::handoff-run[]
 
-    static List<Turn> turns(List<TracingGil.Take> takes, Duration elapsed) {
+    /** The takes as turns, timed from the first take; the last turn lasts until {@code endNanos}. */
+    static List<Turn> turns(List<TracingGil.Take> takes, long endNanos) {
         List<Turn> turns = new ArrayList<>();
+        long first = takes.isEmpty() ? 0 : takes.get(0).nanos();
         for (int i = 0; i < takes.size(); i++) {
             long from = takes.get(i).nanos();
-            long to = i + 1 < takes.size() ? takes.get(i + 1).nanos() : elapsed.toNanos();
-            turns.add(new Turn(takes.get(i).thread(), from / 1e6, (to - from) / 1e6));
+            long to = i + 1 < takes.size() ? takes.get(i + 1).nanos() : endNanos;
+            turns.add(new Turn(takes.get(i).thread(), (from - first) / 1e6, (to - from) / 1e6));
         }
         return turns;
     }

@@ -1,10 +1,13 @@
 package course.gil;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,6 +24,7 @@ import java.util.function.Supplier;
 public final class Interpreter {
 
     private static final int STACK_SIZE = 16;
+    private static final ThreadMXBean THREAD_CLOCK = ManagementFactory.getThreadMXBean();
 
     private final Gil gil;
     private final Heap heap;
@@ -135,8 +139,16 @@ public final class Interpreter {
     }
     // end::objects[]
 
-    /** What a run of several threads did: each program's result, the time it took, the checker's report. */
-    public record Run(List<Long> results, Duration elapsed, HeapReport heap) {
+    /**
+     * What a run of several threads did: each program's result, the time it took, the CPU time
+     * its threads used between them, and the checker's report.
+     */
+    public record Run(List<Long> results, Duration elapsed, Duration cpu, HeapReport heap) {
+
+        /** How many cores the threads kept busy on average: CPU time over elapsed time. */
+        public double coresBusy() {
+            return (double) cpu.toNanos() / elapsed.toNanos();
+        }
     }
 
     /**
@@ -148,6 +160,7 @@ public final class Interpreter {
         int count = programs.size();
         AtomicReferenceArray<Long> results = new AtomicReferenceArray<>(count);
         AtomicReferenceArray<Throwable> errors = new AtomicReferenceArray<>(count);
+        AtomicLong cpuNanos = new AtomicLong();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -158,6 +171,8 @@ public final class Interpreter {
                     results.set(index, run(programs.get(index)));
                 } catch (Throwable e) {
                     errors.set(index, e);
+                } finally {
+                    cpuNanos.addAndGet(THREAD_CLOCK.getCurrentThreadCpuTime());
                 }
             }));
         }
@@ -174,7 +189,7 @@ public final class Interpreter {
             }
             list.add(results.get(i));
         }
-        return new Run(list, elapsed, heap.report());
+        return new Run(list, elapsed, Duration.ofNanos(cpuNanos.get()), heap.report());
     }
 
     /** How to build an interpreter: its GIL, its reference counts, its external calls, its devices. */

@@ -60,6 +60,11 @@ public final class TracingGil implements Gil {
         return gil.dropRequested();
     }
 
+    /** Nanoseconds since the trace began. */
+    public long nanosSinceStart() {
+        return System.nanoTime() - start;
+    }
+
     /** The takes so far, in order. */
     public List<Take> takes() {
         List<Take> list = new ArrayList<>(trace);

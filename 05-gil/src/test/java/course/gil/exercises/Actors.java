@@ -2,6 +2,8 @@ package course.gil.exercises;
 
 import course.kit.StuckThreads;
 import course.kit.Workers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ final class Actors implements AutoCloseable {
         void play() throws Exception;
     }
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final long POLL = TimeUnit.MICROSECONDS.toNanos(100);
     private static final long MAX_COUNTED_PER_POLL = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -113,6 +116,24 @@ final class Actors implements AutoCloseable {
             last = now;
             if (counted > budget || now > hardEnd) {
                 return false;
+            }
+            LockSupport.parkNanos(POLL);
+        }
+        return true;
+    }
+
+    /**
+     * Polls {@code condition} until it holds; false once {@code busy} has used {@code cpuPatience} of
+     * CPU time (or after ten times that in wall time). For "the waiter never got in while the holder
+     * ran on": only time in which the holder really ran counts, however busy the machine is.
+     */
+    static boolean whileRunning(Thread busy, Duration cpuPatience, BooleanSupplier condition) {
+        long startCpu = CPU.getThreadCpuTime(busy.threadId());
+        long hardEnd = System.nanoTime() + 10 * cpuPatience.toNanos();
+        while (!condition.getAsBoolean()) {
+            long cpu = CPU.getThreadCpuTime(busy.threadId());
+            if (cpu < 0 || cpu - startCpu > cpuPatience.toNanos() || System.nanoTime() > hardEnd) {
+                return false; // cpu < 0: the thread has ended
             }
             LockSupport.parkNanos(POLL);
         }

@@ -147,7 +147,7 @@ final class GilCheck {
         boolean got;
         boolean requested;
         try (Actors actors = new Actors()) {
-            actors.start("holder", () -> {
+            Thread holder = actors.start("holder", () -> {
                 gil.acquire();
                 holding.countDown();
                 while (!stop.get()) { // a CPU-bound thread: instruction after instruction
@@ -157,19 +157,19 @@ final class GilCheck {
                 gil.release();
             });
             await(holding, "the holder never got the GIL");
-            Thread waiter = actors.start("waiter", () -> {
+            actors.start("waiter", () -> {
                 gil.acquire();
                 waiterHasIt.countDown();
                 gil.release();
             });
-            got = Actors.within(PATIENCE, () -> waiterHasIt.getCount() == 0, waiter);
+            got = Actors.whileRunning(holder, PATIENCE, () -> waiterHasIt.getCount() == 0);
             requested = gil.dropRequested();
             stop.set(true);
             actors.finish(HANG_LIMIT, "the holder was told to stop and release the GIL");
         }
         if (!got) {
-            throw new AssertionError(String.format("starvation: the waiter waited %d ms (%d switch intervals of %d ms)"
-                    + " and never got the GIL, while the holder ran on through %,d checkpoints. %s",
+            throw new AssertionError(String.format("starvation: the holder ran on for %d ms of CPU time (%d switch"
+                    + " intervals of %d ms) through %,d checkpoints, and the waiter never got the GIL. %s",
                     PATIENCE.toMillis(), PATIENCE.toMillis() / SHORT_INTERVAL.toMillis(), SHORT_INTERVAL.toMillis(),
                     checkpoints.get(), requested
                             ? "The waiter did ask (dropRequested() is true), but checkpoint() never gave the GIL up:"

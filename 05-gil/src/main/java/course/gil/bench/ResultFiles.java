@@ -1,0 +1,164 @@
+package course.gil.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes the benchmark's figures as the files the chapter includes: for each measurement a CSV
+ * (the numbers), an AsciiDoc table (the numbers, for reading), and for two of them an SVG chart.
+ * Each table says where and when it was measured.
+ */
+final class ResultFiles {
+
+    private final Path dir;
+    private final String machine;
+
+    ResultFiles(Path dir, String machine) {
+        this.dir = dir;
+        this.machine = machine;
+    }
+
+    void write(List<String[]> cpu, List<String[]> io, List<String[]> convoy) throws IOException {
+        Files.createDirectories(dir);
+        writeCpu(cpu);
+        writeIo(io);
+        writeConvoy(convoy);
+    }
+
+    /** Rows: cpu, build, threads, median, best, cores busy. Speed-ups compare best runs: the least disturbed. */
+    private void writeCpu(List<String[]> rows) throws IOException {
+        Map<String, List<String[]>> byBuild = new LinkedHashMap<>();
+        for (String[] row : rows) {
+            byBuild.computeIfAbsent(row[1], b -> new ArrayList<>()).add(row);
+        }
+        StringBuilder csv = new StringBuilder("build,threads,median_ms,best_ms,speedup_of_best,cores_busy\n");
+        StringBuilder table = new StringBuilder();
+        table.append(".CPU-bound: four countdowns of ").append(String.format(Locale.ROOT, "%,d", Measurements.COUNT))
+                .append(", shared out among 1, 2 and 4 interpreter threads (").append(Measurements.ROUNDS)
+                .append(" runs after ").append(Measurements.WARMUP_ROUNDS).append(" warm-up runs)\n")
+                .append("[cols=\"4,1,2,2,2,2\",options=\"header\"]\n|===\n")
+                .append("| Build | Threads | Best run | Median run | Speed-up (best) | Cores busy\n");
+        BarChart chart = new BarChart("CPU-bound: speed-up over one thread (best runs, 2 cores)", "speed-up",
+                List.of("1 thread", "2 threads", "4 threads")).line(2, "2 cores");
+        for (Map.Entry<String, List<String[]>> build : byBuild.entrySet()) {
+            double one = parse(build.getValue().get(0)[4]);
+            double[] speedups = new double[build.getValue().size()];
+            for (int i = 0; i < speedups.length; i++) {
+                String[] row = build.getValue().get(i);
+                double best = parse(row[4]);
+                speedups[i] = one / best;
+                table.append(String.format(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms | %.2fx | %.2f%n",
+                        build.getKey(), row[2], best, parse(row[3]), speedups[i], parse(row[5])));
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.3f,%s%n", csvText(build.getKey()), row[2],
+                        row[3], row[4], speedups[i], row[5]));
+            }
+            chart.series(build.getKey(), speedups);
+        }
+        table.append("|===\n\n").append(caption());
+        write("cpu-bound.csv", csv.toString());
+        write("cpu-bound.adoc", table.toString());
+        write("cpu-bound.svg", chart.svg());
+        writePrice(byBuild);
+    }
+
+    /** The single-thread price: each build on one thread, against the GIL build on one thread. */
+    private void writePrice(Map<String, List<String[]>> byBuild) throws IOException {
+        String[] gil = byBuild.values().iterator().next().get(0);
+        StringBuilder table = new StringBuilder(".One thread: what each build costs against the GIL build\n"
+                + "[cols=\"4,2,2,2,2\",options=\"header\"]\n|===\n"
+                + "| Build | Best run | Against the GIL build | Median run | Against the GIL build\n");
+        StringBuilder csv = new StringBuilder("build,best_ms,best_against_gil_percent,median_ms,median_against_gil_percent\n");
+        for (Map.Entry<String, List<String[]>> build : byBuild.entrySet()) {
+            String[] one = build.getValue().get(0);
+            double best = parse(one[4]);
+            double median = parse(one[3]);
+            double bestPercent = 100 * (best - parse(gil[4])) / parse(gil[4]);
+            double medianPercent = 100 * (median - parse(gil[3])) / parse(gil[3]);
+            table.append(String.format(Locale.ROOT, "| %s | %.0f ms | %+.1f%% | %.0f ms | %+.1f%%%n", build.getKey(),
+                    best, bestPercent, median, medianPercent));
+            csv.append(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f,%.1f%n", csvText(build.getKey()), best,
+                    bestPercent, median, medianPercent));
+        }
+        table.append("|===\n\n").append(caption());
+        write("single-thread-price.csv", csv.toString());
+        write("single-thread-price.adoc", table.toString());
+    }
+
+    /** Rows: io, label, threads, median, best. */
+    private void writeIo(List<String[]> rows) throws IOException {
+        double sequential = rows.stream().filter(r -> r[2].equals("1")).mapToDouble(r -> parse(r[3])).findFirst()
+                .orElseThrow();
+        StringBuilder table = new StringBuilder(".IO-bound: four requests of 50 ms on 1, 2 and 4 interpreter threads,"
+                + " with the GIL (median of " + Measurements.ROUNDS + " runs)\n"
+                + "[cols=\"3,1,2,2\",options=\"header\"]\n|===\n| IO calls | Threads | Time | Speed-up\n");
+        StringBuilder csv = new StringBuilder("io_calls,threads,median_ms,best_ms,speedup\n");
+        for (String[] row : rows) {
+            double millis = parse(row[3]);
+            table.append(String.format(Locale.ROOT, "| %s | %s | %.0f ms | %.2fx%n", row[1], row[2], millis,
+                    sequential / millis));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.1f,%s,%.3f%n", csvText(row[1]), row[2], millis, row[4],
+                    sequential / millis));
+        }
+        table.append("|===\n\n").append(caption());
+        write("io-bound.csv", csv.toString());
+        write("io-bound.adoc", table.toString());
+    }
+
+    /** Rows: convoy, interval or "alone", milliseconds per request. */
+    private void writeConvoy(List<String[]> rows) throws IOException {
+        double alone = rows.stream().filter(r -> r[1].equals("alone")).mapToDouble(r -> parse(r[2])).findFirst()
+                .orElseThrow();
+        StringBuilder table = new StringBuilder(".The convoy effect: an IO-bound thread makes "
+                + GilBenchmark.CONVOY_REQUESTS + " requests of 0.1 ms next to a CPU-bound thread (median of 3 runs)\n"
+                + "[cols=\"2,2,2\",options=\"header\"]\n|===\n| Switch interval | Time per request | Against the"
+                + " IO thread alone\n");
+        table.append(String.format(Locale.ROOT, "| (IO thread alone) | %.2f ms | 1x%n", alone));
+        StringBuilder csv = new StringBuilder("switch_interval_ms,ms_per_request,io_thread_alone_ms\n");
+        List<String> groups = new ArrayList<>();
+        List<Double> perRequest = new ArrayList<>();
+        List<Double> intervals = new ArrayList<>();
+        for (String[] row : rows) {
+            if (row[1].equals("alone")) {
+                continue;
+            }
+            double interval = parse(row[1]);
+            double millis = parse(row[2]);
+            table.append(String.format(Locale.ROOT, "| %s ms | %.2f ms | %.0fx%n", row[1], millis, millis / alone));
+            csv.append(String.format(Locale.ROOT, "%s,%.3f,%.3f%n", row[1], millis, alone));
+            groups.add(row[1] + " ms");
+            perRequest.add(millis);
+            intervals.add(interval);
+        }
+        table.append("|===\n\n").append(caption());
+        BarChart chart = new BarChart("Time per 0.1 ms IO request next to a CPU-bound thread", "milliseconds",
+                groups)
+                .series("time per request", perRequest.stream().mapToDouble(Double::doubleValue).toArray())
+                .series("switch interval", intervals.stream().mapToDouble(Double::doubleValue).toArray());
+        write("convoy.csv", csv.toString());
+        write("convoy.adoc", table.toString());
+        write("convoy.svg", chart.svg());
+    }
+
+    private String caption() {
+        return "[.small]#Measured on " + machine + ".#\n";
+    }
+
+    private static String csvText(String text) {
+        return text.contains(",") ? "\"" + text + "\"" : text;
+    }
+
+    private static double parse(String number) {
+        return Double.parseDouble(number);
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}
