@@ -222,15 +222,19 @@ final class SplitAnswers {
     static final class SharedTotalAfterWork implements SplitJob {
         public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
             long[] total = {0};
+            List<Future<?>> parts = new ArrayList<>();
             try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
-                int parts = cores() * 4;
-                for (int i = 0; i < parts; i++) {
-                    long a = boundary(from, to, i, parts);
-                    long b = boundary(from, to, i + 1, parts);
-                    pool.submit(() -> {
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
                         long result = work.count(a, b);
                         total[0] += result;
-                    });
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get(); // waits, and lets a failed part out: only the shared total is wrong
                 }
             }
             return total[0];

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import course.cpuio.SplitJob;
 import course.kit.CatchRate;
 import course.kit.Isolated;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,6 +99,7 @@ class SplitCheckIT {
 
     /** The one wrong answer no check can force: reported as a measured rate, never asserted. */
     @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void measuresTheNaturalRaceOfATotalAddedAfterTheWork() {
         CatchRate.measure("06-cpu-vs-io", "SharedTotalAfterWork (natural race, not asserted)",
                 () -> Isolated.run(PREFIX, SplitCheck.class, "all", SplitAnswers.SharedTotalAfterWork.class));
