@@ -1,7 +1,8 @@
 package course.race;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * The visibility race that Python's GIL hides. A worker spins until another thread sets a
@@ -49,14 +50,11 @@ public final class StopFlagDemo {
 
     /** Did a worker spinning on a plain flag see the stop? */
     public static boolean plainWorkerSeesStop() throws InterruptedException {
-        for (int i = 0; i < 50; i++) {             // warm up: let the JIT compile the loop, as in a long-running service
-            spinUntilStopped(new PlainFlag(), System.nanoTime() + 1_000_000);
-        }
         PlainFlag flag = new PlainFlag();
         boolean[] saw = new boolean[1];
         Thread worker = Thread.ofPlatform().name("plain-flag worker").daemon(true)
                 .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
-        awaitInside(worker, "spinUntilStopped");
+        awaitSpinning(worker);
         flag.stopRequested = true;
         worker.join();
         return saw[0];
@@ -64,22 +62,25 @@ public final class StopFlagDemo {
 
     /** Did a worker spinning on a volatile flag see the stop? */
     public static boolean volatileWorkerSeesStop() throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            spinUntilStopped(new VolatileFlag(), System.nanoTime() + 1_000_000);
-        }
         VolatileFlag flag = new VolatileFlag();
         boolean[] saw = new boolean[1];
         Thread worker = Thread.ofPlatform().name("volatile-flag worker").daemon(true)
                 .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
-        awaitInside(worker, "spinUntilStopped");
+        awaitSpinning(worker);
         flag.stopRequested = true;
         worker.join();
         return saw[0];
     }
 
-    /** Waits until {@code thread} is running {@code method}, so the stop comes while it spins. */
-    static void awaitInside(Thread thread, String method) throws InterruptedException {
-        while (thread.isAlive() && Arrays.stream(thread.getStackTrace()).noneMatch(f -> f.getMethodName().equals(method))) {
+    /**
+     * Waits until the worker has spun for 10 ms of CPU time: millions of turns of its loop, after
+     * which the JIT has compiled it, as it would have in a long-running service. CPU time, not
+     * wall-clock time, so that the demo behaves the same on a busy machine.
+     */
+    static void awaitSpinning(Thread worker) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long enough = threads.getThreadCpuTime(worker.threadId()) + 10_000_000;
+        while (worker.isAlive() && threads.getThreadCpuTime(worker.threadId()) < enough) {
             Thread.sleep(1);
         }
     }

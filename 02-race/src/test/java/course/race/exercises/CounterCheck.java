@@ -79,15 +79,18 @@ final class CounterCheck {
     // tag::watcher[]
     /** A thread that spins until get() reaches 1 must see the increment another thread made. */
     static void watcherSeesIncrements(Class<? extends Counter> answer) {
-        for (int i = 0; i < 10; i++) { // let the JIT compile the watcher, as in a long-running program
-            watch(create(answer), System.nanoTime() + 1_000_000);
-        }
-        boolean seen = true;
-        for (int attempt = 1; attempt <= WATCH_ATTEMPTS && seen; attempt++) {
+        boolean seen = Watcher.seesEveryTime(WATCH_ATTEMPTS, () -> {
             Counter counter = create(answer);
-            seen = Watcher.seesEveryTime(1, deadline -> watch(counter, deadline), "watch",
-                    counter::increment, WATCH_PATIENCE);
-        }
+            return new Watcher.Experiment() {
+                public boolean spin(long deadlineNanos) {
+                    return watch(counter, deadlineNanos);
+                }
+
+                public void act() {
+                    counter.increment();
+                }
+            };
+        }, "watch", WATCH_PATIENCE);
         if (!seen) {
             throw new AssertionError("a thread spinning until get() reached 1 never saw it ("
                     + WATCH_PATIENCE.toMillis() + " ms after increment() returned): get() reads the count with"

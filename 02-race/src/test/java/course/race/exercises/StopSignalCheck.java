@@ -41,32 +41,36 @@ final class StopSignalCheck {
     // tag::spinner[]
     /** A compiled spinning loop must see a stop made by another thread, and its reason. */
     static void spinnerSeesStopAndReason(Class<? extends Signal> answer) {
-        for (int i = 0; i < 10; i++) { // let the JIT compile the spinner, as in a long-running program
-            spin(create(answer), System.nanoTime() + 1_000_000);
-        }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        AtomicReference<String> wrongReason = new AtomicReference<>();
+        boolean seen = Watcher.seesEveryTime(ATTEMPTS, () -> {
             Signal signal = create(answer);
-            String why = "shutdown " + attempt;
-            AtomicReference<String> reasonSeen = new AtomicReference<>();
-            boolean seen = Watcher.seesEveryTime(1, deadline -> {
-                boolean saw = spin(signal, deadline);
-                reasonSeen.set(signal.reason());
-                return saw;
-            }, "spin", () -> signal.stop(why), PATIENCE);
-            if (!seen) {
-                throw new AssertionError("a thread spinning on isStopped() never saw stop() ("
-                        + PATIENCE.toMillis() + " ms after stop() returned): nothing makes the write of the flag"
-                        + " visible to the spinning thread, so its compiled loop read the flag once and never again");
-            }
-            if (!why.equals(reasonSeen.get())) {
-                throw new AssertionError("the spinning thread saw the stop but reason() was " + reasonSeen.get()
-                        + ", not \"" + why + "\": whoever sees the flag must also see what was written before it");
-            }
+            return new Watcher.Experiment() {
+                public boolean spin(long deadlineNanos) {
+                    boolean saw = spinUntilStopped(signal, deadlineNanos);
+                    if (saw && !"shutdown".equals(signal.reason())) {
+                        wrongReason.set(String.valueOf(signal.reason()));
+                    }
+                    return saw;
+                }
+
+                public void act() {
+                    signal.stop("shutdown");
+                }
+            };
+        }, "spinUntilStopped", PATIENCE);
+        if (!seen) {
+            throw new AssertionError("a thread spinning on isStopped() never saw stop() ("
+                    + PATIENCE.toMillis() + " ms after stop() returned): nothing makes the write of the flag"
+                    + " visible to the spinning thread, so its compiled loop read the flag once and never again");
+        }
+        if (wrongReason.get() != null) {
+            throw new AssertionError("the spinning thread saw the stop but reason() was " + wrongReason.get()
+                    + ", not \"shutdown\": whoever sees the flag must also see what was written before it");
         }
     }
 
     /** Spins until the signal says stopped; false if the deadline passes first. */
-    private static boolean spin(Signal signal, long deadlineNanos) {
+    private static boolean spinUntilStopped(Signal signal, long deadlineNanos) {
         while (!signal.isStopped()) {
             if (System.nanoTime() > deadlineNanos) {
                 return false;
