@@ -11,6 +11,7 @@ public final class ReentrantLockCounter implements Counter {
     // tag::reentrant-lock[]
     private final ReentrantLock lock;
     private long count; // guarded by lock
+    // end::reentrant-lock[]
 
     public ReentrantLockCounter() {
         this(false);
@@ -21,6 +22,7 @@ public final class ReentrantLockCounter implements Counter {
         lock = new ReentrantLock(fair);
     }
 
+    // tag::reentrant-lock[]
     @Override
     public void increment() {
         lock.lock();            // before the try: if taking the lock fails, there is nothing to release

@@ -3,6 +3,7 @@ package course.locks.exercises;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,7 @@ final class Rendezvous {
     private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int SETTLE_SAMPLES = 20;
+    private static final long KEPT_OUT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final Set<Thread> players = ConcurrentHashMap.newKeySet();
     private final Set<Thread> finished = ConcurrentHashMap.newKeySet();
@@ -134,7 +136,8 @@ final class Rendezvous {
 
     private void holdUntilTheOthersAreInsideOrKeptOut(Thread me, Access access) {
         long end = System.nanoTime() + PATIENCE_NANOS;
-        while (!settled(me, access)) {
+        Map<Thread, long[]> keptOutSince = new HashMap<>();
+        while (!settled(me, access, keptOutSince)) {
             if (System.nanoTime() > end) {
                 if (readersOnly) {
                     noteReadersKeptOutBy(me);
@@ -146,7 +149,7 @@ final class Rendezvous {
     }
 
     /** Have all players joined, and is every other player inside, kept out, or finished? */
-    private boolean settled(Thread me, Access access) {
+    private boolean settled(Thread me, Access access, Map<Thread, long[]> keptOutSince) {
         if (players.size() < expected) {
             return false; // the other player has not started yet
         }
@@ -161,7 +164,7 @@ final class Rendezvous {
                 }
                 continue;
             }
-            if (!isKeptOut(other)) {
+            if (!staysKeptOut(other, me, keptOutSince)) {
                 return false;
             }
             if (readersOnly) {
@@ -174,6 +177,26 @@ final class Rendezvous {
             }
         }
         return true;
+    }
+
+    /**
+     * Is {@code other} kept out, for sure? At once if it waits for a lock {@code me} owns;
+     * otherwise only once it has been blocked or parked at every look for 2 ms (10 looks at
+     * least): a thread that is only held up for a moment on its way in (loading a class, say)
+     * must not be taken for one that a lock keeps out.
+     */
+    private static boolean staysKeptOut(Thread other, Thread me, Map<Thread, long[]> keptOutSince) {
+        if (!isKeptOut(other)) {
+            keptOutSince.remove(other);
+            return false;
+        }
+        if (waitsForLockOf(other, me)) {
+            return true;
+        }
+        long now = System.nanoTime();
+        long[] since = keptOutSince.computeIfAbsent(other, t -> new long[] {now, 0});
+        since[1]++;
+        return since[1] >= 10 && now - since[0] >= KEPT_OUT_NANOS;
     }
 
     private void noteReadersKeptOutBy(Thread me) {
