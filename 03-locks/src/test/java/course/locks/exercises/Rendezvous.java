@@ -34,6 +34,8 @@ final class Rendezvous {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long HARD_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long SPINNING_CPU_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final int SETTLE_SAMPLES = 20;
     private static final long KEPT_OUT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -134,18 +136,47 @@ final class Rendezvous {
         return inside.containsKey(thread);
     }
 
+    /**
+     * Holds the calling player until every other player is inside, kept out, or finished. It
+     * gives up (and lets the access go ahead) only when waiting longer cannot help: after the
+     * patience, if each player still outside is parked (waiting for something else) or has
+     * burnt CPU time without coming (spinning, say, on a home-made lock). A player that has
+     * simply not been given a core yet, on a busy machine, is waited for, up to a hard limit.
+     */
     private void holdUntilTheOthersAreInsideOrKeptOut(Thread me, Access access) {
-        long end = System.nanoTime() + PATIENCE_NANOS;
+        long start = System.nanoTime();
         Map<Thread, long[]> keptOutSince = new HashMap<>();
+        Map<Thread, Long> cpuAtStart = new HashMap<>();
+        for (Thread other : players) {
+            cpuAtStart.put(other, THREADS.getThreadCpuTime(other.threadId()));
+        }
         while (!settled(me, access, keptOutSince)) {
-            if (System.nanoTime() > end) {
+            long waited = System.nanoTime() - start;
+            if (waited > HARD_LIMIT_NANOS || waited > PATIENCE_NANOS && waitingCannotHelp(me, cpuAtStart)) {
                 if (readersOnly) {
                     noteReadersKeptOutBy(me);
                 }
                 return;
             }
-            LockSupport.parkNanos(20_000);
+            pause();
         }
+    }
+
+    private boolean waitingCannotHelp(Thread me, Map<Thread, Long> cpuAtStart) {
+        if (players.size() < expected) {
+            return false; // a player has not even started
+        }
+        for (Thread other : players) {
+            if (other == me || finished.contains(other) || !other.isAlive() || inside.containsKey(other)
+                    || isKeptOut(other)) {
+                continue;
+            }
+            long cpuThen = cpuAtStart.getOrDefault(other, 0L);
+            if (THREADS.getThreadCpuTime(other.threadId()) - cpuThen < SPINNING_CPU_NANOS) {
+                return false; // running, or ready to run, but it has had little CPU: give it time
+            }
+        }
+        return true;
     }
 
     /** Have all players joined, and is every other player inside, kept out, or finished? */
