@@ -60,10 +60,34 @@ public final class LockCostReport {
         Files.createDirectories(directory);
         String machine = machine() + String.format(Locale.ROOT, ", load average %.1f at the start and %.1f at the end",
                 loadBefore, loadAverage());
-        Files.writeString(directory.resolve("lock-cost.csv"), csv(measurements));
+        Files.writeString(directory.resolve("lock-cost.csv"), "# " + machine + "\n" + csv(measurements));
+        render(directory, measurements, machine);
+    }
+
+    private static void render(Path directory, List<Measurement> measurements, String machine) throws IOException {
         Files.writeString(directory.resolve("lock-cost.adoc"), table(measurements, machine));
         Files.writeString(directory.resolve("lock-cost.svg"), svg(measurements, machine));
         System.out.println("wrote lock-cost.csv, lock-cost.adoc and lock-cost.svg to " + directory.toAbsolutePath());
+    }
+
+    /**
+     * Draws the table and the chart again from the CSV of an earlier run, without measuring:
+     * {@code ./mvnw -q compile exec:exec -pl 03-locks -Ddemo=LockCostReport}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path directory = Path.of(args.length > 0 && !args[0].isBlank() ? args[0].strip() : "src/docs/asciidoc/results");
+        List<String> lines = Files.readAllLines(directory.resolve("lock-cost.csv"));
+        String machine = lines.getFirst().startsWith("# ") ? lines.getFirst().substring(2) : "an unknown machine";
+        List<Measurement> measurements = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("#") || line.startsWith("benchmark,")) {
+                continue;
+            }
+            String[] cells = line.split(",");
+            measurements.add(new Measurement(cells[0], Integer.parseInt(cells[1]), Double.parseDouble(cells[2]),
+                    Double.parseDouble(cells[3])));
+        }
+        render(directory, measurements, machine);
     }
 
     static String machine() {
@@ -163,9 +187,10 @@ public final class LockCostReport {
                         + "<title>Time for 5,000,000 increments of one shared counter (log scale)</title>%n"
                         + "%s%n%s%n%s%n"
                         + "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">ms for 5,000,000 increments, all"
-                        + " threads together (log scale). %s, shared machine.</text>%n</svg>%n",
+                        + " threads together (log scale), on a shared machine:</text>%n"
+                        + "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>%n</svg>%n",
                 labelWidth + plotWidth + 90, height, labelWidth + plotWidth + 90, height,
-                legend, axis, String.join("\n", parts), 10, height - 8, escape(machine));
+                legend, axis, String.join("\n", parts), 10, height - 20, 10, height - 7, escape(machine));
     }
 
     private static Measurement find(List<Measurement> measurements, String benchmark, int threads) {

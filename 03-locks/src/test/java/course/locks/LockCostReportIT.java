@@ -16,7 +16,7 @@ class LockCostReportIT {
     @Test
     void theCsvHasOneLinePerMeasurementWithTheArticlesTime() {
         String csv = LockCostReport.csv(figures);
-        assertThat(csv.lines()).hasSize(4);
+        assertThat(csv.lines()).hasSize(4); // a header and three lines
         assertThat(csv).contains("synchronizedBlock,1,100.000,1.000,10.000,50.0"); // 10 ns x 5,000,000 = 50 ms
     }
 
