@@ -27,13 +27,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  *   ./mvnw -q compile exec:exec -pl 06-cpu-vs-io -Ddemo=SpeedupReport
  * </pre>
- * It takes two to three minutes. Speed-ups on a shared machine are figures of that machine at
+ * It takes three to four minutes. Speed-ups on a shared machine are figures of that machine at
  * that moment: the files say which machine, which JDK, which day, and how busy it was.
  */
 public final class SpeedupReport {
 
     private static final Path RESULTS = Path.of("src", "docs", "asciidoc", "results");
     private static final Duration SERVER_DELAY = Duration.ofMillis(50);
+    private static final int IO_REPEATS = 3;
 
     private SpeedupReport() {
     }
@@ -63,8 +64,8 @@ public final class SpeedupReport {
         for (RunResult result : new Runner(options).run()) {
             String name = result.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
-            scores.put(name, new double[] {result.getPrimaryResult().getScore(),
-                    result.getPrimaryResult().getScoreError()});
+            var statistics = result.getPrimaryResult().getStatistics();
+            scores.put(name, new double[] {statistics.getPercentile(50), statistics.getMin(), statistics.getMax()});
         }
         int cores = Runtime.getRuntime().availableProcessors();
         String[][] rows = {
@@ -75,16 +76,18 @@ public final class SpeedupReport {
                 {"fourProcesses", "four JVM processes", "oneThread"},
                 {"deflateOneThread", "zlib (native), one thread", "deflateOneThread"},
                 {"deflateTwoThreads", "zlib (native), two threads", "deflateOneThread"}};
-        List<String> csv = new ArrayList<>(List.of("way,millis,error_millis,speedup"));
-        List<String> table = header("CPU-bound work (JMH, SingleShotTime, 3 warm-up + 7 measured runs, 1 fork)",
-                machine, "Way,Time per run,Speed-up over one thread");
+        List<String> csv = new ArrayList<>(List.of("way,median_millis,min_millis,max_millis,speedup"));
+        List<String> table = header("CPU-bound work (JMH, single-shot: 3 warm-up and 7 measured runs in a forked JVM;"
+                + " median, and the fastest and slowest run)", machine, "Way,Median time,Fastest – slowest,"
+                + "Speed-up over one thread (medians)");
         List<BarChart.Bar> bars = new ArrayList<>();
         for (String[] row : rows) {
             double[] score = scores.get(row[0]);
             double base = scores.get(row[2])[0];
             double speedup = base / score[0];
-            csv.add(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.2f", row[1], score[0], score[1], speedup));
-            table.add(String.format(Locale.ROOT, "| %s | %.0f ms ± %.0f | %.2fx", row[1], score[0], score[1], speedup));
+            csv.add(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f,%.2f", row[1], score[0], score[1], score[2], speedup));
+            table.add(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f – %.0f ms | %.2fx", row[1], score[0], score[1],
+                    score[2], speedup));
             bars.add(new BarChart.Bar(row[1], speedup, String.format(Locale.ROOT, "%.2fx", speedup)));
             System.out.printf(Locale.ROOT, "%-28s %8.1f ms  %5.2fx%n", row[1], score[0], speedup);
         }
@@ -104,20 +107,20 @@ public final class SpeedupReport {
         List<IoRow> rows = new ArrayList<>();
         try (HttpClient client = HttpClient.newHttpClient()) {
             IoBoundDemo.runOnFreshServer("warm-up", IoBoundDemo.virtualThreads(), Duration.ZERO, client, 200);
-            rows.add(io(client, "sequential", 100, 1, IoBoundDemo.sequential(), Integer.MAX_VALUE));
+            rows.add(io(client, "sequential", 100, 1, IoBoundDemo::sequential, Integer.MAX_VALUE));
             for (int requests : new int[] {100, 1_000, 10_000}) {
-                rows.add(io(client, "100 platform threads", requests, 100, IoBoundDemo.platformPool(100),
+                rows.add(io(client, "100 platform threads", requests, 100, () -> IoBoundDemo.platformPool(100),
                         Integer.MAX_VALUE));
                 int limit = Math.min(requests, 1_000);
                 rows.add(io(client, requests > limit ? "virtual threads, 1,000 at most" : "virtual threads", requests,
-                        limit, IoBoundDemo.virtualThreads(), limit));
+                        limit, IoBoundDemo::virtualThreads, limit));
             }
         }
         double perRequest = SERVER_DELAY.toMillis() / 1000.0;
         List<String> csv = new ArrayList<>(List.of("way,requests,concurrency,seconds,requests_per_second,"
                 + "littles_law_seconds,answered"));
         List<String> table = header("IO-bound work: requests to a local server that takes " + SERVER_DELAY.toMillis()
-                + " ms per request", machine, "Way,Requests,At once (L),Time,Little's law: N x W / L,Requests/s");
+                + " ms per request (the median of " + IO_REPEATS + " runs)", machine, "Way,Requests,At once (L),Time,Little's law: N x W / L,Requests/s");
         List<BarChart.Bar> bars = new ArrayList<>();
         double sequentialRate = 0;
         for (IoRow row : rows) {
@@ -147,10 +150,16 @@ public final class SpeedupReport {
                 machine.substring(0, machine.indexOf(", load")), bars, 1, "sequential"));
     }
 
-    static IoRow io(HttpClient client, String way, int requests, int concurrency, ExecutorService executor, int limit)
+    /** Runs one way three times, each on a fresh server and executor, and keeps the median run. */
+    static IoRow io(HttpClient client, String way, int requests, int concurrency,
+                    java.util.function.Supplier<ExecutorService> executors, int limit)
             throws IOException, InterruptedException {
-        return new IoRow(way, requests, concurrency,
-                IoBoundDemo.runOnFreshServer(way, executor, limit, SERVER_DELAY, client, requests));
+        List<IoBoundDemo.Run> runs = new ArrayList<>();
+        for (int i = 0; i < IO_REPEATS; i++) {
+            runs.add(IoBoundDemo.runOnFreshServer(way, executors.get(), limit, SERVER_DELAY, client, requests));
+        }
+        runs.sort(java.util.Comparator.comparingLong(IoBoundDemo.Run::nanos));
+        return new IoRow(way, requests, concurrency, runs.get(IO_REPEATS / 2));
     }
 
     // ---- what processes cost ----
