@@ -1,5 +1,6 @@
 package course.gil.bench;
 
+import course.gil.BiasedRefCount;
 import course.gil.ExternalCalls;
 import course.gil.Gil;
 import course.gil.HeapReport;
@@ -46,6 +47,7 @@ final class Measurements {
     enum Build {
         GIL("GIL build (plain counts)", () -> new SwitchingGil(SWITCH_INTERVAL), PlainRefCount::new, false),
         FREE_THREADED("free-threaded (atomic counts)", NoGil::new, AtomicRefCount::new, false),
+        FREE_THREADED_BIASED("free-threaded (biased counts)", NoGil::new, BiasedRefCount::new, false),
         FREE_THREADED_SHARED("free-threaded, one object shared by all threads", NoGil::new, AtomicRefCount::new, true);
 
         final String label;

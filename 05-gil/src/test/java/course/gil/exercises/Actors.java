@@ -140,6 +140,32 @@ final class Actors implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Like {@link #within}, but patience counts only while {@code waiter} waits with no time limit
+     * (or is blocked on a monitor): a thread that will not wake up by itself. A thread in a timed
+     * wait is still trying (and one whose timeout has passed shows the same state until it gets a
+     * CPU), so then only the hard limit, ten times {@code patience}, applies.
+     */
+    static boolean withinWhileStuck(Duration patience, BooleanSupplier condition, Thread waiter) {
+        long budget = patience.toNanos();
+        long hardEnd = System.nanoTime() + 10 * budget;
+        long counted = 0;
+        long last = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            long now = System.nanoTime();
+            Thread.State state = waiter.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.BLOCKED) {
+                counted += Math.min(now - last, MAX_COUNTED_PER_POLL);
+            }
+            last = now;
+            if (counted > budget || now > hardEnd) {
+                return false;
+            }
+            LockSupport.parkNanos(POLL);
+        }
+        return true;
+    }
+
     private static boolean allParked(Thread... threads) {
         for (Thread thread : threads) {
             if (thread == null) {

@@ -110,16 +110,20 @@ final class GilCheck {
                 gil.acquire();
                 gil.release();
             });
-            asked = Actors.within(PATIENCE, () -> {
-                long now = System.nanoTime();
+            asked = Actors.withinWhileStuck(PATIENCE, () -> {
+                long before = System.nanoTime();
                 boolean requested = gil.dropRequested();
-                long since = now - waiterCalledAt.get();
-                if (waiterCalledAt.get() != 0 && requested) {
-                    firstSeen[0] = since;
-                } else if (waiterCalledAt.get() != 0 && since >= early / 2 && since < early) {
-                    lookedLate[0] = since;
+                long after = System.nanoTime();
+                long calledAt = waiterCalledAt.get();
+                if (calledAt == 0) {
+                    return false;
                 }
-                return waiterCalledAt.get() != 0 && requested;
+                if (requested) {
+                    firstSeen[0] = after - calledAt;  // the request was made before this moment
+                } else if (before - calledAt >= early / 2 && before - calledAt < early) {
+                    lookedLate[0] = before - calledAt; // and had not been made by this one
+                }
+                return requested;
             }, waiter);
             letGo.countDown();
             actors.finish(HANG_LIMIT, "the holder released the GIL and the waiter should have taken it");
@@ -221,7 +225,7 @@ final class GilCheck {
                 holderBackWhileWaiterHeld.set(holderBack.get() > waiterTook.get());
                 gil.release();
             });
-            asked = Actors.within(PATIENCE, gil::dropRequested, waiterThread);
+            asked = Actors.withinWhileStuck(PATIENCE, gil::dropRequested, waiterThread);
             go.countDown();
             actors.finish(HANG_LIMIT, "round " + round + ": the holder reached a checkpoint after the waiter"
                     + " asked for the GIL");
@@ -290,9 +294,9 @@ final class GilCheck {
                 checkpointsReturned.set(true);
                 gil.release();
             });
-            asked = Actors.within(PATIENCE, gil::dropRequested, waiter);
+            asked = Actors.withinWhileStuck(PATIENCE, gil::dropRequested, waiter);
             go.countDown();
-            returned = Actors.within(PATIENCE, checkpointsReturned::get, waiter);
+            returned = Actors.withinWhileStuck(PATIENCE, checkpointsReturned::get, waiter);
             if (!returned) {
                 actors.interruptAll();
             }
@@ -334,7 +338,7 @@ final class GilCheck {
                 lookedAfterNanos.set(System.nanoTime() - droppedAt.get());
                 gil.release();
             });
-            asked = Actors.within(PATIENCE, gil::dropRequested, waiter);
+            asked = Actors.withinWhileStuck(PATIENCE, gil::dropRequested, waiter);
             go.countDown();
             actors.finish(HANG_LIMIT, "the holder reached a checkpoint after the waiter asked for the GIL");
         }
