@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +28,6 @@ import java.util.stream.Stream;
 final class RunnerCheck {
 
     static final Duration HANG_LIMIT = Duration.ofSeconds(8);
-    static final long HOLD_MILLIS = 200;
     static final long MEET_PATIENCE_MILLIS = 2_000;
 
     private RunnerCheck() {
@@ -41,34 +41,76 @@ final class RunnerCheck {
         startsAllBeforeWaiting(answer);
     }
 
-    /** Three good workers: their results, in order, and a time that covers the slowest of them. */
+    /**
+     * Three good workers: their results, in order, and a time that covers the slowest of them.
+     * The last one, "gated", runs until the check lets it go: the check sees it start, waits as
+     * long again as everything before took plus 200 ms, and only then lets it finish. A clock
+     * that ran until the last exit saw all of that wait; a clock stopped once the processes were
+     * started saw none of it, however slowly the machine started them.
+     */
     static void reportsResultsAndTime(Class<? extends ProcessRunner> answer) {
-        List<Worker> workers = List.of(
-                worker("counter-1", "1229", "count", "0", "10000"),
-                worker("counter-2", "1033", "count", "10000", "20000"),
-                worker("sleeper", "done", "hold", String.valueOf(HOLD_MILLIS), "done"));
+        Path gate = tempDir();
+        AtomicLong heldMillis = new AtomicLong();
         long start = System.nanoTime();
-        Outcome outcome = run(answer, workers);
-        long callMillis = (System.nanoTime() - start) / 1_000_000;
-        if (outcome.thrown() != null) {
-            throw new AssertionError("runAll threw " + outcome.thrown() + " for three workers that all did their"
-                    + " work (exit status 0, the expected result printed)", outcome.thrown());
+        try (Workers gatekeeper = Workers.named("runner-gate")) {
+            gatekeeper.start("runner-gate", () -> holdTheGate(gate, start, heldMillis));
+            List<Worker> workers = List.of(
+                    worker("counter-1", "1229", "count", "0", "10000"),
+                    worker("counter-2", "1033", "count", "10000", "20000"),
+                    worker("gated", "done", "gate", gate.toString(), "done"));
+            Outcome outcome = run(answer, workers);
+            long callMillis = (System.nanoTime() - start) / 1_000_000;
+            if (outcome.thrown() != null) {
+                throw new AssertionError("runAll threw " + outcome.thrown() + " for three workers that all did their"
+                        + " work (exit status 0, the expected result printed)", outcome.thrown());
+            }
+            RunReport report = outcome.report();
+            if (report == null || !List.of("1229", "1033", "done").equals(report.results())) {
+                throw new AssertionError("runAll reported the results " + (report == null ? null : report.results())
+                        + ", but the workers printed [1229, 1033, done] (in worker order; the last line of each one's"
+                        + " output)");
+            }
+            long wallMillis = report.wallTime().toMillis();
+            if (wallMillis < heldMillis.get()) {
+                throw new AssertionError("runAll reported a wall time of " + wallMillis + " ms, but the worker"
+                        + " \"gated\" alone ran for more than " + heldMillis.get() + " ms after it started: the clock"
+                        + " must stop when the last worker has exited, not when the last one was started");
+            }
+            if (wallMillis > callMillis + 50) {
+                throw new AssertionError("runAll reported a wall time of " + wallMillis + " ms, but the call itself"
+                        + " took " + callMillis + " ms: measure with System.nanoTime() from the first start to the"
+                        + " last exit");
+            }
+        } finally {
+            open(gate);
+            deleteTree(gate);
         }
-        RunReport report = outcome.report();
-        if (report == null || !List.of("1229", "1033", "done").equals(report.results())) {
-            throw new AssertionError("runAll reported the results " + (report == null ? null : report.results())
-                    + ", but the workers printed [1229, 1033, done] (in worker order; the last line of each one's"
-                    + " output)");
+    }
+
+    /** Waits for the gated worker to start, holds it as long again as that took plus 200 ms, then lets it go. */
+    private static void holdTheGate(Path gate, long start, AtomicLong heldMillis) {
+        long end = System.nanoTime() + HANG_LIMIT.toNanos();
+        while (!Files.exists(gate.resolve("started")) && System.nanoTime() < end) {
+            NewThreads.sleepOneMilli();
         }
-        long wallMillis = report.wallTime().toMillis();
-        if (wallMillis < HOLD_MILLIS) {
-            throw new AssertionError("runAll reported a wall time of " + wallMillis + " ms, but the worker \"sleeper\""
-                    + " alone ran for " + HOLD_MILLIS + " ms: the clock must stop when the last worker has exited,"
-                    + " not when the last one was started");
+        long seen = System.nanoTime();
+        long hold = (seen - start) / 1_000_000 + 200;
+        try {
+            Thread.sleep(hold);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (wallMillis > callMillis + 50) {
-            throw new AssertionError("runAll reported a wall time of " + wallMillis + " ms, but the call itself took "
-                    + callMillis + " ms: measure with System.nanoTime() from the first start to the last exit");
+        heldMillis.set((System.nanoTime() - seen) / 1_000_000);
+        open(gate);
+    }
+
+    private static void open(Path gate) {
+        try {
+            Files.createFile(gate.resolve("go"));
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NoSuchFileException e) {
+            // already open, or already cleaned up
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a runner that refuses only when every worker failed: caught by {@code refusesACrashedWorker};
  *   <li>a runner that blames every worker, the good ones too: caught by {@code refusesACrashedWorker};
  *   <li>a clock stopped when the last process was started, not when it ended: caught by
- *       {@code reportsResultsAndTime} (a worker that runs 200 ms);
+ *       {@code reportsResultsAndTime}, whose last worker is held, once it has started, for longer
+ *       than everything before it took (so however slowly the processes were started);
  *   <li>workers started one after another: caught by {@code startsAllBeforeWaiting}, whose two
  *       workers each wait for the other to be running.
  * </ul>

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *   count FROM TO               prints the number of primes in [FROM, TO)
  *   exit CODE TEXT              prints TEXT, then exits with status CODE
  *   hold MILLIS TEXT            waits MILLIS ms, then prints TEXT
+ *   gate DIR TEXT               leaves a file "started" in DIR, waits (up to 10 s) until DIR holds a
+ *                               file "go", then prints TEXT
  *   meet DIR NAME N MILLIS      leaves a file NAME in DIR, waits up to MILLIS ms until DIR holds N
  *                               files, then prints "met" if it does, "alone" if not
  * </pre>
@@ -31,6 +33,15 @@ public final class TestWorker {
             }
             case "hold" -> {
                 Thread.sleep(Long.parseLong(args[1]));
+                System.out.println(args[2]);
+            }
+            case "gate" -> {
+                Path dir = Path.of(args[1]);
+                Files.createFile(dir.resolve("started"));
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (!Files.exists(dir.resolve("go")) && System.nanoTime() < end) {
+                    Thread.sleep(1);
+                }
                 System.out.println(args[2]);
             }
             case "meet" -> System.out.println(meet(Path.of(args[1]), args[2], Integer.parseInt(args[3]),
