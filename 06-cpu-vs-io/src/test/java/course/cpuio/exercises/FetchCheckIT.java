@@ -62,9 +62,16 @@ class FetchCheckIT {
                 FetchAnswers.VirtualThreadsJoined.class);
     }
 
+    /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */
+    static boolean selected(Class<?> answer) {
+        String only = System.getProperty("catch.only", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(answer.getSimpleName());
+    }
+
     @ParameterizedTest
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends Fetcher> answer, String explanation) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
         CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(),
                 () -> Isolated.run(PREFIX, FetchCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
@@ -74,6 +81,7 @@ class FetchCheckIT {
     @ParameterizedTest
     @MethodSource("rightAnswers")
     void passesRightAnswerEveryRun(Class<? extends Fetcher> answer) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
         if (answer == BoundedFetcher.class && !System.getProperty("course.exercise.sources", "").contains("solutions")) {
             return; // the starter is not a right answer
         }

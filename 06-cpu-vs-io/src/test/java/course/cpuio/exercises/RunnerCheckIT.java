@@ -52,9 +52,16 @@ class RunnerCheckIT {
                 RunnerAnswers.OnExitFutures.class);
     }
 
+    /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */
+    static boolean selected(Class<?> answer) {
+        String only = System.getProperty("catch.only", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(answer.getSimpleName());
+    }
+
     @ParameterizedTest
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends ProcessRunner> answer, String explanation) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
         CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(),
                 () -> Isolated.run(PREFIX, RunnerCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
@@ -64,6 +71,7 @@ class RunnerCheckIT {
     @ParameterizedTest
     @MethodSource("rightAnswers")
     void passesRightAnswerEveryRun(Class<? extends ProcessRunner> answer) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
         if (answer == CheckedRunner.class && !System.getProperty("course.exercise.sources", "").contains("solutions")) {
             return; // the starter is not a right answer
         }

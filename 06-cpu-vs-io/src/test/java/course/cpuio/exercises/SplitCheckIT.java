@@ -76,9 +76,16 @@ class SplitCheckIT {
                 SplitAnswers.ThreadsWithOwnSlots.class);
     }
 
+    /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */
+    static boolean selected(Class<?> answer) {
+        String only = System.getProperty("catch.only", "");
+        return only.isBlank() || java.util.Arrays.asList(only.split(",")).contains(answer.getSimpleName());
+    }
+
     @ParameterizedTest
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends SplitJob> answer, String explanation) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
         CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(),
                 () -> Isolated.run(PREFIX, SplitCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
@@ -88,6 +95,7 @@ class SplitCheckIT {
     @ParameterizedTest
     @MethodSource("rightAnswers")
     void passesRightAnswerEveryRun(Class<? extends SplitJob> answer) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
         if (answer == CoreSplitter.class && !System.getProperty("course.exercise.sources", "").contains("solutions")) {
             return; // the starter is not a right answer
         }
