@@ -31,6 +31,15 @@ public final class CatchRate {
 
     /** Runs {@code check} {@link #runs()} times and counts the runs that threw an AssertionError. */
     public static Result measure(String module, String answer, Runnable check) {
+        return measure(module, answer, "", check);
+    }
+
+    /**
+     * Runs {@code check} {@link #runs()} times and counts the runs that threw an AssertionError whose
+     * message contains {@code explanation}: a failure for another reason (a check that could not
+     * judge, say) is not a catch. The first message seen is kept, whatever it says.
+     */
+    public static Result measure(String module, String answer, String explanation, Runnable check) {
         int runs = runs();
         int caught = 0;
         String first = null;
@@ -39,9 +48,12 @@ public final class CatchRate {
             try {
                 check.run();
             } catch (AssertionError e) {
-                caught++;
+                String message = String.valueOf(e.getMessage());
+                if (message.contains(explanation)) {
+                    caught++;
+                }
                 if (first == null) {
-                    first = String.valueOf(e.getMessage());
+                    first = message;
                 }
             }
         }

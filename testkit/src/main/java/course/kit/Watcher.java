@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * a few milliseconds of CPU time (millions of turns: by then the JIT has compiled the loop, as
  * it would in a long-running program, however busy the machine), performs the action, and
  * judges. A spinner that gives up at its deadline has "never seen" the action only if it really
- * ran for most of its patience after the action; if the machine was too busy to give it the
- * CPU, the attempt does not count and is tried again.
+ * ran (20 ms of CPU) after the action; if the machine was too busy to give it the CPU, the
+ * attempt does not count and is tried again.
  */
 public final class Watcher {
 
@@ -28,6 +28,12 @@ public final class Watcher {
     private static final Duration HANG_LIMIT = Duration.ofSeconds(6);
     /** CPU time the spinner spends in its loop before the action: enough for the JIT to compile it. */
     private static final long SPIN_BEFORE_ACTION_NANOS = 5_000_000;
+    /**
+     * CPU time the spinner must have run after the action, without seeing it, to count as "never
+     * saw it": a reader that can see the write sees it within nanoseconds, so 20 ms is millions of
+     * looks. Absolute, not a share of the patience, so that a busy machine still gets a verdict.
+     */
+    private static final long CONCLUSIVE_NANOS = 20_000_000;
 
     private Watcher() {
     }
@@ -63,7 +69,7 @@ public final class Watcher {
             Attempt attempt = once(experiments.get(), spinMethod, patience);
             if (attempt.saw()) {
                 counted++;
-            } else if (attempt.cpuAfterAction() >= patience.toNanos() / 2) {
+            } else if (attempt.cpuAfterAction() >= Math.min(CONCLUSIVE_NANOS, patience.toNanos() / 2)) {
                 return false; // it ran, and it did not see
             }
         }

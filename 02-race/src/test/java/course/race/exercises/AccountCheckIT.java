@@ -49,7 +49,7 @@ class AccountCheckIT {
     @ParameterizedTest
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends BankAccount> answer, String explanation) {
-        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(),
+        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(), explanation,
                 () -> Isolated.run("course.race.exercises.", AccountCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
         assertThat(result.firstMessage()).contains(explanation);

@@ -55,7 +55,7 @@ class CounterCheckIT {
     @ParameterizedTest
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends Counter> answer, String explanation) {
-        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(),
+        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(), explanation,
                 () -> Isolated.run("course.race.exercises.", CounterCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
         assertThat(result.firstMessage()).contains(explanation);

@@ -47,7 +47,7 @@ class StopSignalCheckIT {
     @ParameterizedTest
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends Signal> answer, String explanation) {
-        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(),
+        CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(), explanation,
                 () -> Isolated.run("course.race.exercises.", StopSignalCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
         assertThat(result.firstMessage()).contains(explanation);
