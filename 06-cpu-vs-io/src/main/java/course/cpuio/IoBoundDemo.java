@@ -24,7 +24,7 @@ import java.util.concurrent.Semaphore;
 public final class IoBoundDemo {
 
     /** One way of sending the requests: how many, how long they took, and how many came back right. */
-    public record Run(String way, int requests, long nanos, int answeredRight, int serverPeak) {
+    public record Run(String way, int requests, long nanos, int answeredRight, int serverPeak, String firstError) {
     }
 
     private IoBoundDemo() {
@@ -73,8 +73,10 @@ public final class IoBoundDemo {
             }
         } // close() waits for every request
         long nanos = System.nanoTime() - start;
-        int right = (int) answers.stream().filter(Future::resultNow).count();
-        return new Run(name, requests, nanos, right, server.peakInFlight());
+        int right = (int) answers.stream().filter(a -> a.state() == Future.State.SUCCESS && a.resultNow()).count();
+        String firstError = answers.stream().filter(a -> a.state() == Future.State.FAILED)
+                .map(a -> a.exceptionNow().toString()).findFirst().orElse("");
+        return new Run(name, requests, nanos, right, server.peakInFlight(), firstError);
     }
 
     static boolean answeredRight(HttpClient client, URI uri) throws IOException, InterruptedException {

@@ -43,9 +43,16 @@ public final class SpeedupReport {
         Files.createDirectories(RESULTS);
         String machine = machine();
         System.out.println(machine);
-        writeCpuBound(machine);
-        writeIoBound(machine);
-        writeProcessCosts(machine);
+        String only = args.length > 0 ? args[0].strip() : "";   // -Ddemo.args=cpu|io|processes: one part only
+        if (only.isEmpty() || only.equals("cpu")) {
+            writeCpuBound(machine);
+        }
+        if (only.isEmpty() || only.equals("io")) {
+            writeIoBound(machine);
+        }
+        if (only.isEmpty() || only.equals("processes")) {
+            writeProcessCosts(machine);
+        }
         System.out.println("written to " + RESULTS.toAbsolutePath());
     }
 
@@ -140,7 +147,8 @@ public final class SpeedupReport {
                     row.way(), row.requests(), seconds, little, rate, row.run().answeredRight());
             if (row.run().answeredRight() != row.requests()) {
                 throw new IllegalStateException(row.way() + ": only " + row.run().answeredRight() + " of "
-                        + row.requests() + " requests answered right: no figures for a run that lost requests");
+                        + row.requests() + " requests answered right (" + row.run().firstError() + "): no figures"
+                        + " for a run that lost requests");
             }
         }
         table.add("|===");
