@@ -3,7 +3,10 @@ package course.race.exercises;
 import course.kit.Watcher;
 import course.kit.Workers;
 import course.race.Counter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The checks of exercise race.counter, for any {@link Counter} class: the learner's
@@ -22,6 +25,9 @@ final class CounterCheck {
     static final int INCREMENTS = 100_000;
     static final int MIN_ROUNDS = 5;
     static final Duration LOST_UPDATE_BUDGET = Duration.ofMillis(400);
+    static final Duration CPU_BUDGET = Duration.ofMillis(600);
+    static final Duration MAX_WALL = Duration.ofSeconds(4);
+    private static final ThreadMXBean THREADS_MX = ManagementFactory.getThreadMXBean();
     static final Duration HANG_LIMIT = Duration.ofSeconds(6);
     static final Duration WATCH_PATIENCE = Duration.ofMillis(250);
     static final int WATCH_ATTEMPTS = 3;
@@ -51,19 +57,27 @@ final class CounterCheck {
     }
 
     // tag::lost-updates[]
-    /** Rounds of THREADS threads x INCREMENTS increments until an update is lost or the budget is spent. */
+    /**
+     * Rounds of THREADS threads x INCREMENTS increments until an update is lost, or until the budget
+     * is spent: at least MIN_ROUNDS rounds, LOST_UPDATE_BUDGET of wall time and CPU_BUDGET of the
+     * incrementers' CPU time (so a busy machine, which gives them little CPU, gets more rounds).
+     */
     static void noLostUpdates(Class<? extends Counter> answer) {
-        long budgetEnd = System.nanoTime() + LOST_UPDATE_BUDGET.toNanos();
-        for (int round = 1; round <= MIN_ROUNDS || System.nanoTime() < budgetEnd; round++) {
+        long start = System.nanoTime();
+        long cpuUsed = 0;
+        for (int round = 1; !budgetSpent(round, start, cpuUsed); round++) {
             Counter counter = create(answer);
+            List<Long> cpu;
             try (Workers workers = Workers.named("incrementer")) {
-                workers.runTogether(THREADS, HANG_LIMIT, i -> {
+                cpu = workers.runTogether(THREADS, HANG_LIMIT, i -> {
+                    long before = THREADS_MX.getCurrentThreadCpuTime();
                     for (int n = 0; n < INCREMENTS; n++) {
                         counter.increment();
                     }
-                    return null;
+                    return THREADS_MX.getCurrentThreadCpuTime() - before;
                 });
             }
+            cpuUsed += cpu.stream().mapToLong(Long::longValue).sum();
             long expected = (long) THREADS * INCREMENTS;
             long counted = counter.get(); // after the threads ended: join() makes their writes visible
             if (counted != expected) {
@@ -73,6 +87,14 @@ final class CounterCheck {
                         expected - counted, expected, THREADS, INCREMENTS, round));
             }
         }
+    }
+
+    private static boolean budgetSpent(int round, long startNanos, long cpuUsedNanos) {
+        long wall = System.nanoTime() - startNanos;
+        if (wall > MAX_WALL.toNanos()) {
+            return true;
+        }
+        return round > MIN_ROUNDS && wall >= LOST_UPDATE_BUDGET.toNanos() && cpuUsedNanos >= CPU_BUDGET.toNanos();
     }
     // end::lost-updates[]
 
