@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       found by ThreadMXBean; and, while another thread holds a lock, a wait in lock() that the
  *       timeout can never end;
  *   <li>tryLock with no back-off: a livelock in lockstep (200 failed tries, no progress);
- *   <li>timed tryLocks retried at once: they collide in step, a few milliseconds a round, until
- *       both give up at their timeout;
+ *   <li>timed tryLocks retried at once: they collide in step, a few milliseconds a round: 200
+ *       failed tries (a livelock) or both giving up at their timeout, whichever comes first;
  *   <li>a failed second tryLock (timed) that keeps the first lock: the two opposite transfers
  *       each keep one lock and both give up at their timeout; alone against a held lock, GAVE_UP
  *       with a lock still held;
@@ -42,7 +42,7 @@ class TimedTransferCheckIT {
         return Stream.of(
                 Arguments.of(TimedTransferAnswers.BlockingLocks.class, "deadlock"),
                 Arguments.of(TimedTransferAnswers.NoBackOff.class, "livelock"),
-                Arguments.of(TimedTransferAnswers.TimedTriesNoBackOff.class, "gave up"),
+                Arguments.of(TimedTransferAnswers.TimedTriesNoBackOff.class, "two opposite transfers at once"),
                 Arguments.of(TimedTransferAnswers.KeepsTheFirstLock.class, "gave up"),
                 Arguments.of(TimedTransferAnswers.InvertedTimeCheck.class, "long before its timeout"),
                 Arguments.of(TimedTransferAnswers.IgnoresTheTimeout.class, "did not finish"),
