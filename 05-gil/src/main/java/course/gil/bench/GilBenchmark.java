@@ -107,8 +107,8 @@ public final class GilBenchmark {
     }
 
     private static void print(String kind, Measurements.Result result) {
-        System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%d\t%.1f\t%.1f\t%.2f%n", kind, result.what(),
-                result.threads(), result.medianMillis(), result.bestMillis(), result.coresBusy());
+        System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%d\t%.1f\t%.1f\t%.2f\t%.1f%n", kind, result.what(),
+                result.threads(), result.medianMillis(), result.bestMillis(), result.coresBusy(), result.cpuMillis());
     }
 
     /** Runs one measurement in a fresh JVM and returns its RESULT lines, split on tabs (without "RESULT"). */

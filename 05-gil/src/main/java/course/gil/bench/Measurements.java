@@ -65,9 +65,11 @@ final class Measurements {
 
     /**
      * One measured configuration: the median and the best time of the measured rounds, and the
-     * median of the cores kept busy (CPU time of the interpreter threads over elapsed time).
+     * medians of the cores kept busy (CPU time of the interpreter threads over elapsed time) and
+     * of the CPU time itself (the work done, which the machine's load hardly changes).
      */
-    record Result(String what, int threads, double medianMillis, double bestMillis, double coresBusy) {
+    record Result(String what, int threads, double medianMillis, double bestMillis, double coresBusy,
+                  double cpuMillis) {
     }
 
     // tag::cpu-bound[]
@@ -75,6 +77,7 @@ final class Measurements {
     static Result cpuBound(Build build, int threads) throws InterruptedException {
         List<Double> times = new ArrayList<>();
         List<Double> busy = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
             Interpreter interpreter = Interpreter.builder(build.gil.get()).counts(build.counts).build();
             List<Program> programs = new ArrayList<>();
@@ -91,9 +94,10 @@ final class Measurements {
             if (round >= WARMUP_ROUNDS) {
                 times.add(run.elapsed().toNanos() / 1e6);
                 busy.add(run.coresBusy());
+                cpu.add(run.cpu().toNanos() / 1e6);
             }
         }
-        return result(build.label, threads, times, busy);
+        return result(build.label, threads, times, busy, cpu);
     }
     // end::cpu-bound[]
 
@@ -101,6 +105,7 @@ final class Measurements {
     static Result ioBound(String label, Function<Gil, ExternalCalls> calls, int threads) throws InterruptedException {
         List<Double> times = new ArrayList<>();
         List<Double> busy = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int round = 0; round < 1 + ROUNDS; round++) {
             Interpreter interpreter = Interpreter.builder(new SwitchingGil(SWITCH_INTERVAL)).calls(calls)
                     .device(IoDevice.sleeping()).build();
@@ -110,9 +115,10 @@ final class Measurements {
             if (round >= 1) {
                 times.add(run.elapsed().toNanos() / 1e6);
                 busy.add(run.coresBusy());
+                cpu.add(run.cpu().toNanos() / 1e6);
             }
         }
-        return result(label, threads, times, busy);
+        return result(label, threads, times, busy, cpu);
     }
 
     // tag::convoy[]
@@ -172,8 +178,9 @@ final class Measurements {
         }
     }
 
-    private static Result result(String what, int threads, List<Double> times, List<Double> busy) {
-        return new Result(what, threads, median(times), Collections.min(times), median(busy));
+    private static Result result(String what, int threads, List<Double> times, List<Double> busy,
+                                 List<Double> cpu) {
+        return new Result(what, threads, median(times), Collections.min(times), median(busy), median(cpu));
     }
 
     private static double median(List<Double> values) {
