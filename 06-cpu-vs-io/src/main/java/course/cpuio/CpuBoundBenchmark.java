@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The CPU-bound ways, measured with JMH: each benchmark counts the primes below 1,000,000 once
+ * The CPU-bound ways, measured with JMH: each benchmark counts the primes below 3,000,000 once
  * (one "operation"), in a forked JVM, after warm-up iterations, and checks its answer before
  * JMH records its time: a way that got a wrong count, or a worker process that failed, throws,
  * and JMH reports no time for it. Two more benchmarks compress data with zlib (native code) on
@@ -29,13 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
-@Measurement(iterations = 7)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
 @State(Scope.Benchmark)
 public class CpuBoundBenchmark {
 
-    static final long LIMIT = 1_000_000;
-    static final long PRIMES = 78_498;
+    static final long LIMIT = 3_000_000;
+    static final long PRIMES = 216_816;
     static final int DEFLATE_JOBS = 8;
 
     private byte[] data;

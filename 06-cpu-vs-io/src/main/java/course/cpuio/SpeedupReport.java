@@ -84,7 +84,7 @@ public final class SpeedupReport {
                 {"deflateOneThread", "zlib (native), one thread", "deflateOneThread"},
                 {"deflateTwoThreads", "zlib (native), two threads", "deflateOneThread"}};
         List<String> csv = new ArrayList<>(List.of("way,median_millis,min_millis,max_millis,speedup"));
-        List<String> table = header("CPU-bound work (JMH, single-shot: 3 warm-up and 7 measured runs in a forked JVM;"
+        List<String> table = header("CPU-bound work (JMH, single-shot: 3 warm-up and 10 measured runs in a forked JVM;"
                 + " median, and the fastest and slowest run)", machine, "Way,Median time,Fastest – slowest,"
                 + "Speed-up over one thread (medians)");
         List<BarChart.Bar> bars = new ArrayList<>();
