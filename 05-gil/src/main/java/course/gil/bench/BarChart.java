@@ -18,11 +18,12 @@ final class BarChart {
 
     private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#76b7b2", "#e15759"};
     private static final int WIDTH = 560;
-    private static final int HEIGHT = 300;
+    private static final int PLOT_HEIGHT = 210;
+    private static final int LEGEND_ROW = 15;
     private static final int LEFT = 60;
     private static final int RIGHT = 20;
     private static final int TOP = 40;
-    private static final int BOTTOM = 50;
+    private static final int AXIS_LABELS = 26;
 
     private final String title;
     private final String yLabel;
@@ -58,11 +59,13 @@ final class BarChart {
         }
         double top = niceCeiling(max * 1.1);
         int plotWidth = WIDTH - LEFT - RIGHT;
-        int plotHeight = HEIGHT - TOP - BOTTOM;
+        int plotHeight = PLOT_HEIGHT;
+        List<List<Integer>> legendRows = legendRows(plotWidth);
+        int svgHeight = TOP + plotHeight + AXIS_LABELS + LEGEND_ROW * legendRows.size() + 6;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
-        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
+                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", WIDTH, svgHeight, WIDTH, svgHeight));
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, svgHeight));
         svg.append(text(WIDTH / 2.0, 18, "middle", 13, escape(title)));
         for (int i = 0; i <= 4; i++) { // y axis ticks
             double value = top * i / 4;
@@ -96,15 +99,42 @@ final class BarChart {
         }
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
                 LEFT, TOP + plotHeight, LEFT + plotWidth, TOP + plotHeight));
-        double legendX = LEFT;
-        for (int s = 0; s < series.size(); s++) { // legend along the bottom
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>%n",
-                    legendX, HEIGHT - 18, COLOURS[s % COLOURS.length]));
-            svg.append(text(legendX + 14, HEIGHT - 9, "start", 10, escape(series.get(s).name())));
-            legendX += 20 + 5.6 * series.get(s).name().length();
+        for (int row = 0; row < legendRows.size(); row++) { // the legend, under the chart, in rows that fit
+            double legendX = LEFT;
+            int y = TOP + plotHeight + AXIS_LABELS + LEGEND_ROW * row;
+            for (int s : legendRows.get(row)) {
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"10\" height=\"10\""
+                        + " fill=\"%s\"/>%n", legendX, y, COLOURS[s % COLOURS.length]));
+                svg.append(text(legendX + 14, y + 9, "start", 10, escape(series.get(s).name())));
+                legendX += legendWidth(s);
+            }
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** Which series go in which row of the legend, so that no row is wider than {@code width}. */
+    private List<List<Integer>> legendRows(int width) {
+        List<List<Integer>> rows = new ArrayList<>();
+        List<Integer> row = new ArrayList<>();
+        double used = 0;
+        for (int s = 0; s < series.size(); s++) {
+            if (!row.isEmpty() && used + legendWidth(s) > width) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            row.add(s);
+            used += legendWidth(s);
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private double legendWidth(int s) {
+        return 24 + 5.6 * series.get(s).name().length();
     }
 
     private static String text(double x, double y, String anchor, int size, String content) {

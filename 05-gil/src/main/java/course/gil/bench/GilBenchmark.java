@@ -26,12 +26,13 @@ import java.util.Locale;
  *       CPU-bound thread, as the switch interval changes.
  * </ul>
  * Each measurement runs in a JVM of its own, so that what the JIT learned from one build does not
- * slow another down. Results go to {@code src/docs/asciidoc/results/} (CSV, AsciiDoc tables, SVG
+ * slow another down, and the CPU-bound ones run in interleaved rounds, so that a machine whose
+ * other work comes and goes treats every configuration alike. Results go to {@code src/docs/asciidoc/results/} (CSV, AsciiDoc tables, SVG
  * charts), which the chapter includes.
  *
  * <pre>./mvnw -q compile exec:exec -pl 05-gil -Psolution -Ddemo=bench.GilBenchmark</pre>
  *
- * It takes about a minute. Run it with {@code -Psolution}: on the starter it stops and says so.
+ * It takes about two minutes. Run it with {@code -Psolution}: on the starter it stops and says so.
  */
 public final class GilBenchmark {
 
@@ -49,12 +50,7 @@ public final class GilBenchmark {
         }
         Path out = Path.of(args.length > 0 && !args[0].isBlank() ? args[0].strip() : "src/docs/asciidoc/results");
         double loadBefore = load();
-        List<String[]> cpu = new ArrayList<>();
-        for (Measurements.Build build : Measurements.Build.values()) {
-            for (int threads : THREADS) {
-                cpu.addAll(child("cpu", build.name(), String.valueOf(threads)));
-            }
-        }
+        List<String[]> cpu = cpuBoundInterleaved();
         List<String[]> io = child("io");
         List<String[]> convoy = child("convoy");
         double loadAfter = load();
@@ -65,11 +61,76 @@ public final class GilBenchmark {
         System.out.println("results written to " + out.toAbsolutePath().normalize());
     }
 
+    /**
+     * The CPU-bound configurations, round after round: each round runs every configuration once,
+     * each in a fresh JVM, in the opposite order to the round before, so that a machine that gets
+     * busier or quieter over the minute affects every configuration alike.
+     */
+    private static List<String[]> cpuBoundInterleaved() throws IOException, InterruptedException {
+        List<String[]> configurations = new ArrayList<>();
+        for (Measurements.Build build : Measurements.Build.values()) {
+            for (int threads : THREADS) {
+                configurations.add(new String[] {build.name(), String.valueOf(threads)});
+            }
+        }
+        java.util.Map<String, List<Measurements.Sample>> samples = new java.util.LinkedHashMap<>();
+        for (String[] configuration : configurations) {
+            samples.put(configuration[0] + " " + configuration[1], new ArrayList<>());
+        }
+        for (int round = 0; round < Measurements.ROUNDS; round++) {
+            List<String[]> order = new ArrayList<>(configurations);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (String[] configuration : order) {
+                String[] line = child("cpu", configuration[0], configuration[1]).get(0);
+                samples.get(configuration[0] + " " + configuration[1]).add(new Measurements.Sample(
+                        Double.parseDouble(line[3]), Double.parseDouble(line[4]), Double.parseDouble(line[5])));
+            }
+        }
+        List<String[]> rows = new ArrayList<>();
+        List<Measurements.Sample> gilOneThread = samples.get(Measurements.Build.GIL.name() + " 1");
+        for (String[] configuration : configurations) {
+            Measurements.Build build = Measurements.Build.valueOf(configuration[0]);
+            int threads = Integer.parseInt(configuration[1]);
+            List<Measurements.Sample> mine = samples.get(configuration[0] + " " + configuration[1]);
+            List<Measurements.Sample> oneThread = samples.get(configuration[0] + " 1");
+            Measurements.Result result = Measurements.result(build.label, threads, mine);
+            // paired: each round's run against the run of the same round it is compared with
+            double speedup = medianOfRatios(oneThread, mine, Measurements.Sample::millis);
+            double price = medianOfRatios(mine, gilOneThread, Measurements.Sample::cpuMillis) - 1;
+            rows.add(new String[] {"cpu", result.what(), String.valueOf(threads),
+                    format(result.medianMillis()), format(result.bestMillis()), format(result.coresBusy()),
+                    format(result.cpuMillis()), format(result.mostCoresBusy()), format(speedup),
+                    format(100 * price)});
+        }
+        return rows;
+    }
+
+    /** The median, over the rounds, of {@code top[round] / bottom[round]}. */
+    private static double medianOfRatios(List<Measurements.Sample> top, List<Measurements.Sample> bottom,
+                                         java.util.function.ToDoubleFunction<Measurements.Sample> value) {
+        double[] ratios = new double[top.size()];
+        for (int round = 0; round < ratios.length; round++) {
+            ratios[round] = value.applyAsDouble(top.get(round)) / value.applyAsDouble(bottom.get(round));
+        }
+        java.util.Arrays.sort(ratios);
+        return ratios[ratios.length / 2];
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
     /** In the child JVM: one measurement, printed as RESULT lines. */
     private static void measure(String[] args) throws InterruptedException {
         switch (args[1]) {
-            case "cpu" -> print("cpu", Measurements.cpuBound(Measurements.Build.valueOf(args[2]),
-                    Integer.parseInt(args[3])));
+            case "cpu" -> {
+                Measurements.Sample sample = Measurements.cpuBound(Measurements.Build.valueOf(args[2]),
+                        Integer.parseInt(args[3]));
+                System.out.printf(Locale.ROOT, "RESULT\tcpu\t%s\t%s\t%.1f\t%.1f\t%.2f%n", args[2], args[3],
+                        sample.millis(), sample.cpuMillis(), sample.coresBusy());
+            }
             case "io" -> {
                 for (int threads : THREADS) {
                     print("io", Measurements.ioBound("IO releases the GIL", GilReleasingCalls::new, threads));
@@ -107,8 +168,9 @@ public final class GilBenchmark {
     }
 
     private static void print(String kind, Measurements.Result result) {
-        System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%d\t%.1f\t%.1f\t%.2f\t%.1f%n", kind, result.what(),
-                result.threads(), result.medianMillis(), result.bestMillis(), result.coresBusy(), result.cpuMillis());
+        System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%d\t%.1f\t%.1f\t%.2f\t%.1f\t%.2f%n", kind,
+                result.what(), result.threads(), result.medianMillis(), result.bestMillis(), result.coresBusy(),
+                result.cpuMillis(), result.mostCoresBusy());
     }
 
     /** Runs one measurement in a fresh JVM and returns its RESULT lines, split on tabs (without "RESULT"). */

@@ -36,9 +36,9 @@ final class Measurements {
 
     static final Duration SWITCH_INTERVAL = Duration.ofMillis(5); // CPython's default
     static final int TASKS = 4;              // the article: the same CPU-bound task, four times
-    static final long COUNT = 1_000_000;     // one task: count down from this
-    static final int WARMUP_ROUNDS = 2;
-    static final int ROUNDS = 7;
+    static final long COUNT = 3_000_000;     // one task: count down from this
+    static final int WARMUP_ROUNDS = 1;   // in each JVM, before the measured run
+    static final int ROUNDS = 7;          // rounds of all configurations, interleaved
 
     private Measurements() {
     }
@@ -63,22 +63,25 @@ final class Measurements {
         }
     }
 
+    /** One measured run: elapsed time, CPU time of the interpreter threads, cores kept busy. */
+    record Sample(double millis, double cpuMillis, double coresBusy) {
+    }
+
     /**
      * One measured configuration: the median and the best time of the measured rounds, and the
      * medians of the cores kept busy (CPU time of the interpreter threads over elapsed time) and
-     * of the CPU time itself (the work done, which the machine's load hardly changes).
+     * of the CPU time itself (the work done, which the machine's load hardly changes), and the most
+     * cores kept busy in any one run (under a GIL, never more than one).
      */
     record Result(String what, int threads, double medianMillis, double bestMillis, double coresBusy,
-                  double cpuMillis) {
+                  double cpuMillis, double mostCoresBusy) {
     }
 
     // tag::cpu-bound[]
-    /** TASKS countdowns of COUNT, shared out among {@code threads} interpreter threads. */
-    static Result cpuBound(Build build, int threads) throws InterruptedException {
-        List<Double> times = new ArrayList<>();
-        List<Double> busy = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        for (int round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+    /** TASKS countdowns of COUNT, shared out among {@code threads} interpreter threads: warm up, then measure once. */
+    static Sample cpuBound(Build build, int threads) throws InterruptedException {
+        Sample sample = null;
+        for (int round = 0; round <= WARMUP_ROUNDS; round++) {
             Interpreter interpreter = Interpreter.builder(build.gil.get()).counts(build.counts).build();
             List<Program> programs = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -91,13 +94,9 @@ final class Measurements {
             }
             Interpreter.Run run = interpreter.runThreads(programs);
             requireWorkDone(run, threads, build.sharedObject ? 1 : threads, build.sharedObject ? 0 : threads);
-            if (round >= WARMUP_ROUNDS) {
-                times.add(run.elapsed().toNanos() / 1e6);
-                busy.add(run.coresBusy());
-                cpu.add(run.cpu().toNanos() / 1e6);
-            }
+            sample = new Sample(run.elapsed().toNanos() / 1e6, run.cpu().toNanos() / 1e6, run.coresBusy());
         }
-        return result(build.label, threads, times, busy, cpu);
+        return sample; // the last run, after the warm-up
     }
     // end::cpu-bound[]
 
@@ -178,9 +177,16 @@ final class Measurements {
         }
     }
 
+    /** The figures of one configuration over several samples. */
+    static Result result(String what, int threads, List<Sample> samples) {
+        return result(what, threads, samples.stream().map(Sample::millis).toList(),
+                samples.stream().map(Sample::coresBusy).toList(), samples.stream().map(Sample::cpuMillis).toList());
+    }
+
     private static Result result(String what, int threads, List<Double> times, List<Double> busy,
                                  List<Double> cpu) {
-        return new Result(what, threads, median(times), Collections.min(times), median(busy), median(cpu));
+        return new Result(what, threads, median(times), Collections.min(times), median(busy), median(cpu),
+                Collections.max(busy));
     }
 
     private static double median(List<Double> values) {

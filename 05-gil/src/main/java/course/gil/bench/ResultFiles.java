@@ -32,64 +32,62 @@ final class ResultFiles {
         writeConvoy(convoy);
     }
 
-    /** Rows: cpu, build, threads, median, best, cores busy, CPU time. Speed-ups compare best runs: the least disturbed. */
+    /**
+     * Rows: cpu, build, threads, median, best, cores busy (median), CPU time (median), cores busy
+     * (most), speed-up (median of the rounds' ratios), price against the GIL build on one thread
+     * (median of the rounds' ratios, in percent).
+     */
     private void writeCpu(List<String[]> rows) throws IOException {
         Map<String, List<String[]>> byBuild = new LinkedHashMap<>();
         for (String[] row : rows) {
             byBuild.computeIfAbsent(row[1], b -> new ArrayList<>()).add(row);
         }
-        StringBuilder csv = new StringBuilder("build,threads,median_ms,best_ms,speedup_of_best,cores_busy,cpu_ms\n");
+        StringBuilder csv = new StringBuilder("build,threads,median_ms,best_ms,speedup,cpu_ms,cores_busy_median,"
+                + "cores_busy_most\n");
         StringBuilder table = new StringBuilder();
         table.append(".CPU-bound: four countdowns of ").append(String.format(Locale.ROOT, "%,d", Measurements.COUNT))
                 .append(", shared out among 1, 2 and 4 interpreter threads (").append(Measurements.ROUNDS)
-                .append(" runs after ").append(Measurements.WARMUP_ROUNDS).append(" warm-up runs)\n")
-                .append("[cols=\"4,1,2,2,2,2,2\",options=\"header\"]\n|===\n")
-                .append("| Build | Threads | Best run | Median run | Speed-up (best) | Cores busy | CPU time\n");
-        BarChart chart = new BarChart("CPU-bound: speed-up over one thread (best runs, 2 cores)", "speed-up",
+                .append(" interleaved rounds, each run in a fresh JVM after a warm-up run; medians)\n")
+                .append("[cols=\"4,1,2,2,2,2\",options=\"header\"]\n|===\n")
+                .append("| Build | Threads | Time | Speed-up | CPU time | Cores busy (median, most)\n");
+        BarChart chart = new BarChart("CPU-bound: speed-up over one thread (2 cores)", "speed-up",
                 List.of("1 thread", "2 threads", "4 threads")).line(2, "2 cores");
         for (Map.Entry<String, List<String[]>> build : byBuild.entrySet()) {
-            double one = parse(build.getValue().get(0)[4]);
             double[] speedups = new double[build.getValue().size()];
             for (int i = 0; i < speedups.length; i++) {
                 String[] row = build.getValue().get(i);
-                double best = parse(row[4]);
-                speedups[i] = one / best;
-                table.append(String.format(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms | %.2fx | %.2f | %.0f ms%n",
-                        build.getKey(), row[2], best, parse(row[3]), speedups[i], parse(row[5]), parse(row[6])));
-                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.3f,%s,%s%n", csvText(build.getKey()), row[2],
-                        row[3], row[4], speedups[i], row[5], row[6]));
+                speedups[i] = parse(row[8]);
+                table.append(String.format(Locale.ROOT, "| %s | %s | %.0f ms | %.2fx | %.0f ms | %.2f, %.2f%n",
+                        build.getKey(), row[2], parse(row[3]), speedups[i], parse(row[6]), parse(row[5]),
+                        parse(row[7])));
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", csvText(build.getKey()), row[2],
+                        row[3], row[4], row[8], row[6], row[5], row[7]));
             }
             chart.series(build.getKey(), speedups);
         }
-        table.append("|===\n\n").append(caption());
+        table.append("|===\n\n").append("Speed-up: in each round, the one-thread run's time divided by this"
+                + " run's; the median over the rounds.\n\n").append(caption());
         write("cpu-bound.csv", csv.toString());
         write("cpu-bound.adoc", table.toString());
         write("cpu-bound.svg", chart.svg());
         writePrice(byBuild);
     }
 
-    /**
-     * The single-thread price: each build on one thread against the GIL build on one thread, in
-     * CPU time (the work done: steady under load) and in the best elapsed time.
-     */
+    /** The single-thread price: each build on one thread against the GIL build on one thread, in CPU time. */
     private void writePrice(Map<String, List<String[]>> byBuild) throws IOException {
-        String[] gil = byBuild.values().iterator().next().get(0);
         StringBuilder table = new StringBuilder(".One thread: what each build costs against the GIL build\n"
-                + "[cols=\"4,2,2,2,2\",options=\"header\"]\n|===\n"
-                + "| Build | CPU time | Against the GIL build | Best run | Against the GIL build\n");
-        StringBuilder csv = new StringBuilder("build,cpu_ms,cpu_against_gil_percent,best_ms,best_against_gil_percent\n");
+                + "[cols=\"4,2,2\",options=\"header\"]\n|===\n"
+                + "| Build | CPU time (median) | Against the GIL build\n");
+        StringBuilder csv = new StringBuilder("build,cpu_ms,against_gil_build_percent\n");
         for (Map.Entry<String, List<String[]>> build : byBuild.entrySet()) {
             String[] one = build.getValue().get(0);
-            double cpu = parse(one[6]);
-            double best = parse(one[4]);
-            double cpuPercent = 100 * (cpu - parse(gil[6])) / parse(gil[6]);
-            double bestPercent = 100 * (best - parse(gil[4])) / parse(gil[4]);
-            table.append(String.format(Locale.ROOT, "| %s | %.0f ms | %+.1f%% | %.0f ms | %+.1f%%%n", build.getKey(),
-                    cpu, cpuPercent, best, bestPercent));
-            csv.append(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f,%.1f%n", csvText(build.getKey()), cpu,
-                    cpuPercent, best, bestPercent));
+            table.append(String.format(Locale.ROOT, "| %s | %.0f ms | %+.1f%%%n", build.getKey(), parse(one[6]),
+                    parse(one[9])));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%s%n", csvText(build.getKey()), one[6], one[9]));
         }
-        table.append("|===\n\n").append(caption());
+        table.append("|===\n\n").append("Against the GIL build: in each round, this build's CPU time on one thread"
+                + " divided by the GIL build's in the same round; the median over the rounds.\n\n")
+                .append(caption());
         write("single-thread-price.csv", csv.toString());
         write("single-thread-price.adoc", table.toString());
     }
