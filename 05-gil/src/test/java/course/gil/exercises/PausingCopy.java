@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Loads a copy of a class under test with a call to {@link Lockstep#pause()} after every access
@@ -19,7 +19,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  * call to anything in {@code java.util.concurrent.atomic} or to a {@code VarHandle}. The copy
  * does exactly what the original does; it only stops more often. It lives in a class loader of
  * its own, and shares the lesson's interfaces and the JDK with the test. The rewriting uses ASM
- * as bundled (repackaged) in Byte Buddy, which AssertJ brings along.
+ * ({@code org.ow2.asm:asm}, pinned in the parent pom).
  */
 final class PausingCopy extends ClassLoader {
 
