@@ -11,8 +11,10 @@ import java.util.List;
  * CPython's default). Both threads use one shared object with plain reference counts, and its
  * count stays right: only one thread runs instructions at a time.
  *
- * <p>It runs your {@code SwitchingGil} (exercise gil.lock). Before you solve it, the first thread
- * keeps the GIL to the end and the second waits the whole time.
+ * <p>{@link #main} runs your {@code SwitchingGil} (exercise gil.lock), or the reference solution
+ * with {@code -Psolution}. Before you solve it, the first thread keeps the GIL to the end and the
+ * second waits the whole time: one turn each. The demo's proof, {@code GilHandoffDemoIT}, runs
+ * right answers of its own.
  */
 public final class GilHandoffDemo {
 
@@ -52,7 +54,12 @@ public final class GilHandoffDemo {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Outcome outcome = run(new SwitchingGil(SWITCH_INTERVAL));
+        System.out.println("GIL: SwitchingGil (exercise gil.lock)");
+        show(run(new SwitchingGil(SWITCH_INTERVAL)));
+    }
+
+    /** The first turns, the median turn, and the shared object's health. */
+    static void show(Outcome outcome) {
         List<Turn> turns = outcome.turns();
         System.out.printf("two threads counting down from %,d, switch interval %d ms: %d turns in %.0f ms%n",
                 COUNT, SWITCH_INTERVAL.toMillis(), turns.size(), outcome.elapsed().toNanos() / 1e6);

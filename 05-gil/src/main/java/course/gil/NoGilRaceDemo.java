@@ -13,12 +13,18 @@ import java.util.function.Supplier;
  *   <li>GIL, plain counts (CPython's default build): always right;
  *   <li>no GIL, plain counts: the counts break, sooner or later: objects freed in use, used after
  *       free, or never freed, as the checker reports;
- *   <li>no GIL, atomic counts (your {@code AtomicRefCount}, exercise gil.atomic-count): right again.
+ *   <li>no GIL, atomic counts: right again.
  * </ul>
  * How often the second one breaks depends on timing, and on how busy the machine is.
+ *
+ * <p>{@link #main} runs your classes: your {@code SwitchingGil} (exercise gil.lock) and your
+ * {@code AtomicRefCount} (exercise gil.atomic-count), or the reference solutions with
+ * {@code -Psolution}. On the starter the third build has plain counts in disguise, so it can break
+ * as the second does. The demo's proof, {@code NoGilRaceDemoIT}, runs right answers of its own.
  */
 public final class NoGilRaceDemo {
 
+    static final Duration SWITCH_INTERVAL = Duration.ofMillis(5);
     static final int THREADS = 2;
     static final long USES = 1_000_000;
 
@@ -34,9 +40,16 @@ public final class NoGilRaceDemo {
 
     public static void main(String[] args) throws InterruptedException {
         int runs = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].strip()) : 5;
-        report("GIL, plain counts     ", runs, () -> new SwitchingGil(Duration.ofMillis(5)), PlainRefCount::new);
+        System.out.println("GIL: SwitchingGil (exercise gil.lock); atomic counts: AtomicRefCount"
+                + " (exercise gil.atomic-count)");
+        compare(runs, () -> new SwitchingGil(SWITCH_INTERVAL), AtomicRefCount::new);
+    }
+
+    /** Each build {@code runs} times: {@code gil} with plain counts, then no GIL with plain and with atomic ones. */
+    static void compare(int runs, Supplier<Gil> gil, Supplier<RefCount> atomicCounts) throws InterruptedException {
+        report("GIL, plain counts     ", runs, gil, PlainRefCount::new);
         report("no GIL, plain counts  ", runs, NoGil::new, PlainRefCount::new);
-        report("no GIL, atomic counts ", runs, NoGil::new, AtomicRefCount::new);
+        report("no GIL, atomic counts ", runs, NoGil::new, atomicCounts);
     }
 
     private static void report(String build, int runs, Supplier<Gil> gil, Supplier<RefCount> counts)

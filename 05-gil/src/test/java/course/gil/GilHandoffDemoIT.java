@@ -2,20 +2,18 @@ package course.gil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import course.gil.exercises.SwitchingGil;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Runs against the reference GIL (verify runs with -Psolution): the threads take turns. */
+/** With a GIL that takes turns ({@link RightAnswers}, not the learner's), the two threads take turns. */
 class GilHandoffDemoIT {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void twoCpuBoundThreadsTakeTurnsAndTheSharedCountStaysRight() throws InterruptedException {
-        GilHandoffDemo.Outcome outcome = GilHandoffDemo.run(new SwitchingGil(Duration.ofMillis(5)));
+        GilHandoffDemo.Outcome outcome = GilHandoffDemo.run(RightAnswers.switchingGil());
         List<GilHandoffDemo.Turn> turns = outcome.turns();
 
         assertThat(turns).hasSizeGreaterThanOrEqualTo(4);

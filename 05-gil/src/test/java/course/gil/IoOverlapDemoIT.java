@@ -2,13 +2,15 @@ package course.gil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import course.gil.exercises.GilReleasingCalls;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Proves the overlap without timing: the device waits until the requests are all in flight at once. */
+/**
+ * Proves the overlap without timing: the device waits until the requests are all in flight at once.
+ * Runs right answers for the GIL and the calls ({@link RightAnswers}), not the learner's.
+ */
 class IoOverlapDemoIT {
 
     @Test
@@ -21,8 +23,8 @@ class IoOverlapDemoIT {
             return request;
         };
 
-        IoOverlapDemo.Outcome outcome = IoOverlapDemo.run(IoOverlapDemo.REQUESTS, GilReleasingCalls::new,
-                waitsForTheOthers);
+        IoOverlapDemo.Outcome outcome = IoOverlapDemo.run(IoOverlapDemo.REQUESTS, RightAnswers.switchingGil(),
+                RightAnswers::releasingCalls, waitsForTheOthers);
 
         assertThat(outcome.mostAtOnce()).isEqualTo(IoOverlapDemo.REQUESTS);
     }
@@ -30,11 +32,13 @@ class IoOverlapDemoIT {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void ioThatKeepsTheGilHasOneRequestInFlightAtATime() throws InterruptedException {
-        IoOverlapDemo.Outcome outcome = IoOverlapDemo.run(IoOverlapDemo.REQUESTS, HoldingCalls::new,
-                request -> {
-                    Thread.sleep(5);
-                    return request;
-                });
+        IoDevice slow = request -> {
+            Thread.sleep(5); // a request that takes a while: others could start meanwhile, if the GIL let them
+            return request;
+        };
+
+        IoOverlapDemo.Outcome outcome = IoOverlapDemo.run(IoOverlapDemo.REQUESTS, RightAnswers.switchingGil(),
+                HoldingCalls::new, slow);
 
         assertThat(outcome.mostAtOnce()).isEqualTo(1);
     }

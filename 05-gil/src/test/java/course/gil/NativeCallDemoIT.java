@@ -7,18 +7,24 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Proves the overlap without timing: the native function waits until both threads are inside it. */
+/**
+ * Proves the overlap without timing: the native function waits until both threads are inside it.
+ * Runs right answers for the GIL and the calls ({@link RightAnswers}), not the learner's.
+ */
 class NativeCallDemoIT {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aNativeCallThatReleasesTheGilRunsOnBothThreadsAtOnce() throws InterruptedException {
         CountDownLatch bothInside = new CountDownLatch(2);
-        NativeCallDemo.Outcome outcome = NativeCallDemo.run(true, argument -> {
+        NativeFunction waitsForTheOther = NativeFunction.releasingGil(argument -> {
             bothInside.countDown();
             bothInside.await(10, TimeUnit.SECONDS);
             return NativeCallDemo.sumOfSquares(1_000);
         });
+
+        NativeCallDemo.Outcome outcome = NativeCallDemo.run(RightAnswers.switchingGil(), RightAnswers::releasingCalls,
+                waitsForTheOther);
 
         assertThat(outcome.mostAtOnce()).isEqualTo(2);
         assertThat(outcome.results()).containsOnly(NativeCallDemo.CALLS * NativeCallDemo.sumOfSquares(1_000));
@@ -27,8 +33,12 @@ class NativeCallDemoIT {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aNativeCallThatKeepsTheGilRunsOneAtATime() throws InterruptedException {
-        NativeCallDemo.Outcome outcome = NativeCallDemo.run(false, argument -> NativeCallDemo.sumOfSquares(10_000));
+        NativeFunction keeps = NativeFunction.holdingGil(argument -> NativeCallDemo.sumOfSquares(10_000));
+
+        NativeCallDemo.Outcome outcome = NativeCallDemo.run(RightAnswers.switchingGil(), RightAnswers::releasingCalls,
+                keeps);
 
         assertThat(outcome.mostAtOnce()).isEqualTo(1);
+        assertThat(outcome.results()).containsOnly(NativeCallDemo.CALLS * NativeCallDemo.sumOfSquares(10_000));
     }
 }
