@@ -76,8 +76,8 @@ public final class ForcedRefcountRaceDemo {
         interpreter.share(0);                                    // x = object(): count 1
         Program useX = Program.builder().function("main", 0, 0).read(0).push(0).ret().build();
         interpreter.runThreads(List.of(useX, useX));             // two threads: x, at the same moment
-        steps.add("main uses x again");
-        interpreter.run(useX);                                   // x is still bound: use it again
+        steps.add("interpreter-A uses x again");
+        interpreter.runThreads(List.of(useX));                   // x is still bound: use it again
         return new Outcome(List.copyOf(steps), interpreter.heap().report());
     }
     // end::forced-run[]
