@@ -162,6 +162,7 @@ final class RunnerAnswers {
                     Started s = start(worker, readers);
                     s.exit();
                     s.output().get();
+                    s.errors().get();
                     started.add(s);
                 }
                 return Correct.judge(started, Duration.ofNanos(System.nanoTime() - start));
