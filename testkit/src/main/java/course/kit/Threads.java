@@ -35,4 +35,14 @@ public final class Threads {
             }
         }
     }
+
+    /**
+     * Is {@code thread} one of the threads the JVM starts behind virtual threads, the first time a
+     * program uses them, and keeps for good (carrier threads, the scheduler's timer, the monitor
+     * unblocker, the socket pollers)? Such a thread is no answer's doing: a check that looks for
+     * threads an answer left behind must not count it.
+     */
+    public static boolean isBehindVirtualThreads(Thread thread) {
+        return LeftoverThreads.behindVirtualThreads(thread);
+    }
 }
