@@ -117,6 +117,7 @@ final class SplitCheck {
                     + " some numbers were counted twice (do two parts overlap on their ends?)");
         }
         if (result < 64_000) {
+            returnsOnlyAfterTheLastPart(answer); // was the sum made too early? (a timing this run cannot tell)
             throw new AssertionError("the parts' results add up to 64000, but run returned " + result
                     + ": results were lost. Either the parts added into one shared total (parts that ran at the"
                     + " same time each read it, added their own result and wrote it back: a lost update), or"
@@ -128,6 +129,15 @@ final class SplitCheck {
 
     /** run returns only after the last part has finished, and counts it. */
     static void waitsForEveryPart(Class<? extends SplitJob> answer) {
+        long result = returnsOnlyAfterTheLastPart(answer);
+        if (result != 10_000) {
+            throw new AssertionError("run returned " + result + " instead of 10000 when the last part finished"
+                    + " last: wait for every part before adding up");
+        }
+    }
+
+    /** Holds the last part back until run has returned (or a while has passed); fails if run returned first. */
+    private static long returnsOnlyAfterTheLastPart(Class<? extends SplitJob> answer) {
         AtomicBoolean returned = new AtomicBoolean();
         List<Thread> caller = new ArrayList<>();
         LastPartHeld work = new LastPartHeld(0, 10_000, returned, caller);
@@ -149,10 +159,7 @@ final class SplitCheck {
                     + " was held back by the test): the results were added up without waiting for every part"
                     + " to finish. Wait for each part (Future.get) before you use its result");
         }
-        if (result != 10_000) {
-            throw new AssertionError("run returned " + result + " instead of 10000 when the last part finished"
-                    + " last: wait for every part before adding up");
-        }
+        return result;
     }
 
     /** A part that throws makes run throw, with the part's exception as a cause. */
