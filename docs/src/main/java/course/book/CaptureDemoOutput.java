@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
@@ -13,11 +14,13 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -30,7 +33,9 @@ import java.util.zip.ZipFile;
  * <p>Arguments: the output directory, then the file that lists the demos, one per line:
  * {@code <output-name> <main-class> [args...]}. Each demo's standard output goes to
  * {@code <output-dir>/<output-name>.txt}. A demo that throws, or runs longer than two minutes,
- * fails the build with its name.
+ * fails the build with its name. It also writes {@code <output-dir>/machine.adoc}, which sets
+ * the attributes {@code demo-machine} (cores, JDK, system, load average at the start) and
+ * {@code demo-date}, so that the book can say where and when its demo output came from.
  *
  * <p>The demos run on the reference solutions: the docs module compiles every lesson's
  * {@code src/solutions/java} into its own output, which comes first on the class path (see
@@ -46,6 +51,7 @@ public final class CaptureDemoOutput {
     private static final long TIME_LIMIT_SECONDS = 120;
     /** Written after every demo ran to the end; holds the fingerprint of what they ran on. */
     private static final String STAMP = ".captured-from";
+    private static final String MACHINE = "machine.adoc";
 
     private CaptureDemoOutput() {
     }
@@ -59,12 +65,14 @@ public final class CaptureDemoOutput {
         String fingerprint = fingerprint(listFile);
         Path stamp = outputDir.resolve(STAMP);
         if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)
+                && Files.isRegularFile(outputDir.resolve(MACHINE))
                 && demos.stream().allMatch(demo -> Files.isRegularFile(outputFile(outputDir, demo)))) {
             System.out.printf("demo output up to date (%d demos on %d reference solution classes); "
                     + "delete %s to run them again%n", demos.size(), solutions, outputDir);
             return;
         }
         Files.deleteIfExists(stamp);
+        String machine = describeMachine();
         List<String> failures = new ArrayList<>();
         for (String[] demo : demos) {
             String failure = capture(outputFile(outputDir, demo), demo[1], Arrays.copyOfRange(demo, 2, demo.length));
@@ -75,11 +83,24 @@ public final class CaptureDemoOutput {
         if (!failures.isEmpty()) {
             System.err.println("demos that did not run to the end:\n  " + String.join("\n  ", failures));
         } else {
+            Files.writeString(outputDir.resolve(MACHINE), machine);
             Files.writeString(stamp, fingerprint);
         }
         // Some demos leave threads behind (the deadlock demos' blocked daemons; a demo that timed
         // out). End the JVM here, so that no thread left behind can keep the build waiting.
         System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    /** The attributes of machine.adoc, taken before the demos run (the load average is theirs to add to). */
+    private static String describeMachine() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return String.format(Locale.ROOT, """
+                // Written by CaptureDemoOutput: where and when the demo output in the book was captured.
+                :demo-machine: %d cores, JDK %s, %s %s%s
+                :demo-date: %s
+                """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("os.name"), System.getProperty("os.arch"),
+                load < 0 ? "" : String.format(Locale.ROOT, ", load average %.1f", load), LocalDate.now());
     }
 
     private static List<String[]> readList(Path listFile) throws IOException {
