@@ -29,6 +29,12 @@ class CoreSplitterTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void noResultIsLostToASharedTotal() {
+        SplitCheck.sharesNoTotalUnsafely(CoreSplitter.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void waitsForTheLastPartBeforeAddingUp() {
         SplitCheck.waitsForEveryPart(CoreSplitter.class);
     }

@@ -3,8 +3,12 @@ package course.cpuio.exercises;
 import course.cpuio.RangeWork;
 import course.cpuio.SplitJob;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -15,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /** Answers a learner might give to exercise cpuio.split, right and wrong, for {@code SplitCheckIT}. */
@@ -217,7 +223,8 @@ final class SplitAnswers {
 
     /**
      * A shared total, added to after the work returns: `long r = work.count(..); total[0] += r`.
-     * A natural race the check cannot force (see SplitCheckIT): measured, not asserted.
+     * The read and the write are both in the answer's code, after the work: caught only because
+     * the check makes two parts take turns at each of them (see {@link Turns}).
      */
     static final class SharedTotalAfterWork implements SplitJob {
         public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
@@ -238,6 +245,205 @@ final class SplitAnswers {
                 }
             }
             return total[0];
+        }
+    }
+
+    /** A plain long field of the splitter, added to after the work: `total += r`. */
+    static final class FieldTotalAfterWork implements SplitJob {
+        private long total;
+
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            total = 0;
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                for (int i = 0; i < cores() * 4; i++) {
+                    long a = boundary(from, to, i, cores() * 4);
+                    long b = boundary(from, to, i + 1, cores() * 4);
+                    parts.add(pool.submit(() -> {
+                        long r = work.count(a, b);
+                        total += r;
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return total;
+        }
+    }
+
+    /** volatile makes each read and write visible, not `+=` one step: still read-add-write. */
+    static final class VolatileTotal implements SplitJob {
+        private volatile long total;
+
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            List<Callable<Object>> tasks = new ArrayList<>();
+            int parts = cores() * 2;
+            for (int i = 0; i < parts; i++) {
+                long a = boundary(from, to, i, parts);
+                long b = boundary(from, to, i + 1, parts);
+                tasks.add(Executors.callable(() -> {
+                    long r = work.count(a, b);
+                    total += r;
+                }));
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                for (Future<Object> done : pool.invokeAll(tasks)) {
+                    done.get();
+                }
+            }
+            return total;
+        }
+    }
+
+    /**
+     * "Local variables referenced from a lambda must be final", so the total became a static
+     * field: shared by every part (and every run), updated without a lock.
+     */
+    static final class StaticTotal implements SplitJob {
+        static long total;
+
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            total = 0;
+            List<Future<?>> parts = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> addToTotal(work.count(a, b))));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return total;
+        }
+
+        private static void addToTotal(long r) {
+            total = total + r;
+        }
+    }
+
+    /** An AtomicLong, but read and written in two steps after the work: `set(get() + r)`. */
+    static final class AtomicGetThenSetAfterWork implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            AtomicLong total = new AtomicLong();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
+                        long r = work.count(a, b);
+                        total.set(total.get() + r);
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return total.get();
+        }
+    }
+
+    /** Each part adds its result to one ArrayList, with no lock; summed after every part is done. */
+    static final class ArrayListOfPartials implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            List<Long> partials = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> partials.add(work.count(a, b))));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return partials.stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Each part puts its result in one HashMap under its own number, with no lock. */
+    static final class HashMapOfPartials implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            Map<Long, Long> byPart = new HashMap<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long part = i;
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> byPart.put(part, work.count(a, b))));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return byPart.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** One HashMap entry as the total: `merge("total", r, Long::sum)`, with no lock. */
+    static final class HashMapMerge implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            Map<String, Long> totals = new HashMap<>();
+            List<Callable<Long>> tasks = new ArrayList<>();
+            int count = cores() * 4;
+            for (int i = 0; i < count; i++) {
+                long a = boundary(from, to, i, count);
+                long b = boundary(from, to, i + 1, count);
+                tasks.add(() -> totals.merge("total", work.count(a, b), Long::sum));
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                for (Future<Long> done : pool.invokeAll(tasks)) {
+                    done.get();
+                }
+            }
+            return totals.getOrDefault("total", 0L);
+        }
+    }
+
+    /** A parallel stream whose forEach adds into a shared long[]: the stream's own threads race on it. */
+    static final class ParallelForEachTotal implements SplitJob {
+        public long run(long from, long to, RangeWork work) {
+            long[] total = {0};
+            int parts = cores() * 4;
+            LongStream.range(0, parts).parallel().forEach(i -> {
+                long r = work.count(boundary(from, to, (int) i, parts), boundary(from, to, (int) i + 1, parts));
+                total[0] += r;
+            });
+            return total[0];
+        }
+    }
+
+    /** One slot per core, but four parts per core: parts i and i + cores share slot i % cores. */
+    static final class SlotPerCoreSharedByParts implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int n = cores();
+            long[] partial = new long[n];
+            try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = n * 4;
+                for (int i = 0; i < count; i++) {
+                    int slot = i % n;
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
+                        long r = work.count(a, b);
+                        partial[slot] += r;
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return LongStream.of(partial).sum();
         }
     }
 
@@ -354,6 +560,228 @@ final class SplitAnswers {
                 throw new ExecutionException(failure.get());
             }
             return LongStream.of(results).sum();
+        }
+    }
+
+    /** An AtomicLong shared by the parts, added to in one atomic step. */
+    static final class AtomicAddAndGet implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            AtomicLong total = new AtomicLong();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
+                        long r = work.count(a, b);
+                        total.addAndGet(r);
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return total.get();
+        }
+    }
+
+    /** A shared field, but `+=` under one lock: the second part waits for the first to write. */
+    static final class SynchronizedTotal implements SplitJob {
+        private final Object lock = new Object();
+        private long total;
+
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
+                        long r = work.count(a, b);
+                        synchronized (lock) {
+                            total += r;
+                        }
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            synchronized (lock) {
+                return total;
+            }
+        }
+    }
+
+    /** A synchronized method adds to the total; the array is locked by the method's monitor. */
+    static final class SynchronizedMethod implements SplitJob {
+        private final long[] total = {0};
+
+        private synchronized void add(long r) {
+            total[0] += r;
+        }
+
+        private synchronized long total() {
+            return total[0];
+        }
+
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int count = cores() * 3;
+            List<Callable<Object>> tasks = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long a = boundary(from, to, i, count);
+                long b = boundary(from, to, i + 1, count);
+                tasks.add(Executors.callable(() -> add(work.count(a, b))));
+            }
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                for (Future<Object> done : pool.invokeAll(tasks)) {
+                    done.get();
+                }
+            }
+            return total();
+        }
+    }
+
+    /** A ReentrantLock around the `+=`, unlocked in finally. */
+    static final class ReentrantLockTotal implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            ReentrantLock lock = new ReentrantLock();
+            long[] total = {0};
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
+                        long r = work.count(a, b);
+                        lock.lock();
+                        try {
+                            total[0] += r;
+                        } finally {
+                            lock.unlock();
+                        }
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            lock.lock();
+            try {
+                return total[0];
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A long[] with one slot per part: no two parts write the same slot; get() publishes them. */
+    static final class SlotPerPart implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int count = cores() * 4;
+            long[] results = new long[count];
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    int slot = i;
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
+                        results[slot] = work.count(a, b);
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            long total = 0;
+            for (long result : results) {
+                total += result;
+            }
+            return total;
+        }
+    }
+
+    /** Partial results in a ConcurrentHashMap, declared as a Map. */
+    static final class ConcurrentMapOfPartials implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            Map<Long, Long> byPart = new ConcurrentHashMap<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long part = i;
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> byPart.put(part, work.count(a, b))));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            return byPart.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Partial results in Collections.synchronizedList: each add takes the list's lock. */
+    static final class SynchronizedListOfPartials implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            List<Long> partials = Collections.synchronizedList(new ArrayList<>());
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> partials.add(work.count(a, b))));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            synchronized (partials) {
+                return partials.stream().mapToLong(Long::longValue).sum();
+            }
+        }
+    }
+
+    /** An ArrayList of partial results changed only under its own lock. */
+    static final class LockedArrayList implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            List<Long> partials = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<?>> parts = new ArrayList<>();
+                int count = cores() * 4;
+                for (int i = 0; i < count; i++) {
+                    long a = boundary(from, to, i, count);
+                    long b = boundary(from, to, i + 1, count);
+                    parts.add(pool.submit(() -> {
+                        long r = work.count(a, b);
+                        synchronized (partials) {
+                            partials.add(r);
+                        }
+                    }));
+                }
+                for (Future<?> part : parts) {
+                    part.get();
+                }
+            }
+            synchronized (partials) {
+                return partials.stream().mapToLong(Long::longValue).sum();
+            }
+        }
+    }
+
+    /** A parallel stream reduced with reduce(0, Long::sum): each thread reduces its own share. */
+    static final class ParallelStreamReduce implements SplitJob {
+        public long run(long from, long to, RangeWork work) {
+            int parts = cores() * 4;
+            return IntStream.range(0, parts).parallel()
+                    .mapToObj(i -> work.count(boundary(from, to, i, parts), boundary(from, to, i + 1, parts)))
+                    .reduce(0L, Long::sum);
         }
     }
 

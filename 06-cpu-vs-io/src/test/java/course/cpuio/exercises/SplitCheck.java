@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * constructor. None of them measures a speed-up (on a shared machine it may be 1x on any given
  * run); they check what a correct split must do on every run, with work that watches how it is
  * called: {@link HeldWork} holds the parts until one per core runs at once, {@link LastPartHeld}
- * holds the last part until the caller is seen waiting for it.
+ * holds the last part until the caller is seen waiting for it, and {@link Turns} makes two parts
+ * take turns at every access to shared memory of an {@link Instrumented} copy of the answer.
  */
 final class SplitCheck {
 
@@ -31,6 +32,7 @@ final class SplitCheck {
     static void all(Class<? extends SplitJob> answer) {
         runsOnePartPerCore(answer);
         waitsForEveryPart(answer);
+        sharesNoTotalUnsafely(answer);
         failsWhenAPartFails(answer);
         coversTheRangeOnce(answer);
         leavesNoThreads(answer);
@@ -119,20 +121,71 @@ final class SplitCheck {
         if (result < 64_000) {
             returnsOnlyAfterTheLastPart(answer); // was the sum made too early? (a timing this run cannot tell)
             throw new AssertionError("the parts' results add up to 64000, but run returned " + result
-                    + ": results were lost. Either the parts added into one shared total (parts that ran at the"
-                    + " same time each read it, added their own result and wrote it back: a lost update), or"
-                    + " run added the results up before every part had finished. Let each part return its"
-                    + " result (a Future) and add them up in one thread, after get() has waited for each");
+                    + ": results were lost. Either the parts added into one shared total, or into a collection"
+                    + " that is not thread-safe (parts that ran at the same time each read it, added their own"
+                    + " result and wrote it back: a lost update), or run added the results up before every part"
+                    + " had finished. Let each part return its result (a Future) and add them up in one thread,"
+                    + " after get() has waited for each");
         }
     }
     // end::one-part-per-core[]
+
+    /**
+     * Two parts take turns at every access to shared memory (a field, an array element, an atomic)
+     * in a copy of the answer, and are held at every change of a {@code java.util} collection
+     * until the other arrives or cannot: a total that both update with {@code +=}, wherever the
+     * {@code +=} is, loses one of their results on every run; a HashMap or ArrayList that both
+     * change without a lock is seen being changed by both at once.
+     */
+    static void sharesNoTotalUnsafely(Class<? extends SplitJob> answer) {
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            return; // a pool of one thread runs one part at a time: there is nothing to force
+        }
+        // tag::shared-total[]
+        Class<? extends SplitJob> copy = Instrumented.copyOf(answer, SplitJob.class); // rewritten: see Instrumented
+        long result;
+        String race;
+        boolean stillAtWork;
+        try (Turns turns = Turns.begin()) {
+            result = run(copy, 0, 64_000, turns.work((a, b) -> b - a)); // the first two threads to call it take turns
+            long atReturn = turns.progress();
+            stillAtWork = turns.progressOnceStill(500) > atReturn;
+            race = turns.race();                                       // two parts changing one HashMap at once?
+        }
+        // end::shared-total[]
+        if (stillAtWork && result != 64_000) {
+            throw new AssertionError("run returned " + result + " while its parts were still at work (they went on"
+                    + " after it had returned): it added up the results without waiting for every part to finish."
+                    + " Wait for each part (Future.get) before you use its result");
+        }
+        if (race != null) {
+            throw new AssertionError(race + " (the test held the first at the call until the second arrived):"
+                    + " the parts shared a collection that is not thread-safe, with no lock between them. Two"
+                    + " changes at once can lose one of them or break the collection; on another run the sum"
+                    + " comes out short. Let each part return its result (a Future) and add them up in one"
+                    + " thread; or, if the parts must share, share something thread-safe");
+        }
+        if (result != 64_000) {
+            returnsOnlyAfterTheLastPart(answer); // was the sum made too early? (this run cannot always tell)
+            throw new AssertionError("run returned " + result + ", but its parts' results add up to 64000: results"
+                    + " were lost. Either run added up before every part had finished, or the parts added into one"
+                    + " shared total: the test made two parts take turns at every access to shared memory, so two"
+                    + " parts that add into one total both read it before either writes it back, and the second"
+                    + " write undoes the first (a lost update). `total += r` is a read, an add and a write, not one"
+                    + " step, wherever it is (before or after the work, on a field, an array, a static or a volatile)."
+                    + " Let each part return its result (a Future) and add the results up in one thread, after get()"
+                    + " has waited for each");
+        }
+    }
 
     /** run returns only after the last part has finished, and counts it. */
     static void waitsForEveryPart(Class<? extends SplitJob> answer) {
         long result = returnsOnlyAfterTheLastPart(answer);
         if (result != 10_000) {
             throw new AssertionError("run returned " + result + " instead of 10000 when the last part finished"
-                    + " last: wait for every part before adding up");
+                    + " last: results were lost. Either run added up before every part had finished (wait for"
+                    + " each: Future.get), or parts added into one shared total, or a collection that is not"
+                    + " thread-safe, at the same time (a lost update)");
         }
     }
 
@@ -148,7 +201,7 @@ final class SplitCheck {
                     caller.add(Thread.currentThread());
                 }
                 try {
-                    return answer.getDeclaredConstructor().newInstance().run(0, 10_000, work);
+                    return create(answer).run(0, 10_000, work);
                 } finally {
                     returned.set(true);
                 }
@@ -177,7 +230,7 @@ final class SplitCheck {
         long result = 0;
         try (Workers workers = Workers.named("split")) {
             result = workers.runTogether(1, HANG_LIMIT,
-                    i -> answer.getDeclaredConstructor().newInstance().run(from, to, work)).getFirst();
+                    i -> create(answer).run(from, to, work)).getFirst();
         } catch (AssertionError e) {
             if (e.getCause() == null) {
                 throw e; // stuck, not thrown
@@ -202,7 +255,7 @@ final class SplitCheck {
         threads.expectAllEnded(Duration.ofSeconds(1), "after run returned, threads it started still run: shut"
                 + " the pool down (close() it, or shutdown() it) before returning");
         try (Workers workers = Workers.named("split")) {
-            workers.runTogether(1, HANG_LIMIT, i -> answer.getDeclaredConstructor().newInstance().run(0, 1_000,
+            workers.runTogether(1, HANG_LIMIT, i -> create(answer).run(0, 1_000,
                     (a, b) -> {
                         throw new IllegalStateException("failed on purpose");
                     }));
@@ -215,9 +268,15 @@ final class SplitCheck {
 
     static long run(Class<? extends SplitJob> answer, long from, long to, RangeWork work) {
         try (Workers workers = Workers.named("split")) {
-            return workers.runTogether(1, HANG_LIMIT,
-                    i -> answer.getDeclaredConstructor().newInstance().run(from, to, work)).getFirst();
+            return workers.runTogether(1, HANG_LIMIT, i -> create(answer).run(from, to, work)).getFirst();
         }
+    }
+
+    /** A new answer, through its no-argument constructor (accessible: a copy lives in a class loader of its own). */
+    static SplitJob create(Class<? extends SplitJob> answer) throws ReflectiveOperationException {
+        var constructor = answer.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        return constructor.newInstance();
     }
 
     private static boolean carries(Throwable thrown, String text) {
