@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Timeout;
 @Exercise("cpuio.fetch")
 class BoundedFetcherTest {
 
-    /** The HTTP classes loaded, and the JVM's threads behind virtual threads started, before any test. */
+    /** The HTTP classes loaded before any test. */
     @BeforeAll
-    static void warmUp() throws InterruptedException {
+    static void warmUp() {
         FetchCheck.warmUp();
     }
 

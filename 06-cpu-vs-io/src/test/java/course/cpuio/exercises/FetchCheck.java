@@ -132,7 +132,7 @@ final class FetchCheck {
     // tag::timeout[]
     /** Two requests to a server that never answers: they fail as timed out, and their connections close. */
     static void timesOutSilentRequests(Class<? extends Fetcher> answer) {
-        Duration timeout = Duration.ofMillis(250);
+        Duration timeout = Duration.ofMillis(150);
         try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); SilentServer silent = new SilentServer();
              Client client = new Client().warmedUpOn(server)) {
             List<URI> uris = List.of(silent.uri("/never/1"), silent.uri("/never/2"));
@@ -157,20 +157,23 @@ final class FetchCheck {
     // end::timeout[]
 
     /**
-     * Eight requests of 180 ms each, two at a time, each with 500 ms: the four rounds take 720 ms,
+     * Eight requests of 100 ms each, two at a time, each with 250 ms: the four rounds take 400 ms,
      * longer than one timeout. With a timeout per request all are answered. With one timeout for
      * the whole batch, the last round is still waiting for its turn when that timeout fires, and
-     * is never sent: that is what the check looks for, so a busy machine cannot make it pass
-     * wrong code. A request that timed out after it had its whole timeout is not blamed on the
-     * answer: on a busy machine even a 180 ms request can take longer.
+     * is never sent (and the round before is cut off well within its own timeout): that is what
+     * the check looks for, so a busy machine, which only makes the rounds slower, cannot make it
+     * pass wrong code. A request that timed out after it had its whole timeout is not blamed on
+     * the answer: on a busy machine even a 100 ms request can take longer.
      */
     static void timeoutIsPerRequest(Class<? extends Fetcher> answer) {
-        Duration timeout = Duration.ofMillis(500);
-        try (LocalServer server = LocalServer.startOrFail(Duration.ofMillis(180));
-             Client client = new Client().warmedUpOn(server)) {
+        Duration delay = Duration.ofMillis(100);
+        Duration timeout = Duration.ofMillis(250);
+        // The client is warmed up on a server without the delay: the same classes loaded, 100 ms sooner.
+        try (LocalServer quick = LocalServer.startOrFail(Duration.ZERO); LocalServer server = LocalServer.startOrFail(delay);
+             Client client = new Client().warmedUpOn(quick)) {
             List<URI> uris = items(server, 8);
             List<FetchResult> results = fetch(answer, client, uris, 2, timeout, HANG_LIMIT,
-                    "eight requests of 180 ms, two at a time");
+                    "eight requests of " + delay.toMillis() + " ms, two at a time");
             long returned = System.nanoTime();
             expectSize(results, uris);
             for (int i = 0; i < results.size(); i++) {
@@ -182,12 +185,12 @@ final class FetchCheck {
                 OptionalLong arrived = server.arrivalNanos(uris.get(i).getPath());
                 boolean hadItsWholeTimeout = arrived.isPresent() && returned - arrived.getAsLong() >= timeout.toNanos();
                 if (!hadItsWholeTimeout) {
-                    throw new AssertionError("each request took about 180 ms and had " + timeout.toMillis() + " ms,"
-                            + " but the request to " + uris.get(i) + " failed (" + result.error() + ") "
-                            + (arrived.isEmpty() ? "without ever being sent"
+                    throw new AssertionError("each request took about " + delay.toMillis() + " ms and had "
+                            + timeout.toMillis() + " ms, but the request to " + uris.get(i) + " failed ("
+                            + result.error() + ") " + (arrived.isEmpty() ? "without ever being sent"
                             : "less than " + timeout.toMillis() + " ms after it was sent")
                             + ". The timeout is for each request, counted from when it is sent; eight requests two at"
-                            + " a time take about 720 ms together, longer than one timeout");
+                            + " a time take about " + 4 * delay.toMillis() + " ms together, longer than one timeout");
                 }
             }
         }
@@ -196,12 +199,11 @@ final class FetchCheck {
     // ---- helpers ----
 
     /**
-     * Loads the HTTP client and server and starts the JVM's threads behind virtual threads, so
-     * that the first check neither pays for class loading inside a timeout nor is blamed for
-     * threads the JVM starts once and keeps.
+     * Loads the HTTP client and server, so that the first check does not pay for class loading
+     * inside a timeout. (The threads the JVM starts behind virtual threads, once, and keeps are
+     * never blamed on the answer: the test kit and {@link NewThreads} know them.)
      */
-    static void warmUp() throws InterruptedException {
-        VirtualThreadScheduler.startItsThreads();
+    static void warmUp() {
         try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); Client client = new Client()) {
             client.warmedUpOn(server);
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a timeout that leaves the request running (a timed get on sendAsync's future, never
  *       cancelled): caught by {@code timesOutSilentRequests}, which sees the connections stay open;
  *   <li>one timeout for the whole batch (invokeAll with a timeout): caught by
- *       {@code timeoutIsPerRequest}: its requests each take about a third of the timeout, but four
+ *       {@code timeoutIsPerRequest}: its requests each take well under the timeout, but four
  *       rounds of them take longer than one, so the last round is never sent;
  *   <li>an exception swallowed so a failed request counts as done; a status 500 taken for an
  *       answer: caught by {@code reportsFailures};

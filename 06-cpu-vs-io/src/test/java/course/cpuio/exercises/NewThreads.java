@@ -1,12 +1,16 @@
 package course.cpuio.exercises;
 
 import course.kit.StuckThreads;
+import course.kit.Threads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Which platform threads a call started and left running: a pool never shut down, say. */
+/**
+ * Which platform threads a call started and left running: a pool never shut down, say. The
+ * JVM's threads behind virtual threads, started on first use and kept, are not the call's.
+ */
 final class NewThreads {
 
     /** Threads that belong to the JVM or the test machinery and come and go by themselves. */
@@ -47,7 +51,7 @@ final class NewThreads {
 
     private List<Thread> alive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive() && !t.isVirtual())
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.isVirtual() && !Threads.isBehindVirtualThreads(t))
                 .filter(t -> NOT_THE_ANSWERS.stream().noneMatch(prefix -> t.getName().startsWith(prefix)))
                 .filter(t -> !t.getName().startsWith("split-") && !t.getName().startsWith("fetch-")
                         && !t.getName().startsWith("runner-"))
