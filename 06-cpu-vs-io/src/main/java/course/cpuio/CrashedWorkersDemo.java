@@ -57,9 +57,11 @@ public final class CrashedWorkersDemo {
         return new Outcome(oneThread, naive, exitStatuses, errors);
     }
 
+    /** {@code [limit]}: the job is to count the primes below it (4,000,000 unless given). */
     public static void main(String[] args) throws Exception {
-        long limit = 4_000_000;
+        long limit = args.length > 0 && !args[0].isBlank() ? Long.parseLong(args[0]) : 4_000_000;
         Outcome outcome = run(limit);
+        System.out.printf("the primes below %,d, on %d cores%n", limit, Runtime.getRuntime().availableProcessors());
         System.out.printf("one thread:             %.2f s%n", outcome.oneThreadNanos() / 1e9);
         System.out.printf("four processes (naive): %.2f s   \"speed-up\" %.2fx%n", outcome.naiveNanos() / 1e9,
                 outcome.naiveSpeedup());
