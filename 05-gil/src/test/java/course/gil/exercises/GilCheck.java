@@ -146,15 +146,18 @@ final class GilCheck {
         Gil gil = create(answer, SHORT_INTERVAL);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong checkpoints = new AtomicLong();
+        AtomicLong askedAt = new AtomicLong(); // checkpoints at which the holder found a drop request
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch waiterHasIt = new CountDownLatch(1);
         boolean got;
-        boolean requested;
         try (Actors actors = new Actors()) {
             Thread holder = actors.start("holder", () -> {
                 gil.acquire();
                 holding.countDown();
                 while (!stop.get()) { // a CPU-bound thread: instruction after instruction
+                    if (gil.dropRequested()) {
+                        askedAt.incrementAndGet(); // seen where it counts: by the holder, before its checkpoint
+                    }
                     gil.checkpoint();
                     checkpoints.incrementAndGet();
                 }
@@ -167,7 +170,6 @@ final class GilCheck {
                 gil.release();
             });
             got = Actors.whileRunning(holder, PATIENCE, () -> waiterHasIt.getCount() == 0);
-            requested = gil.dropRequested();
             stop.set(true);
             actors.finish(HANG_LIMIT, "the holder was told to stop and release the GIL");
         }
@@ -175,9 +177,11 @@ final class GilCheck {
             throw new AssertionError(String.format("starvation: the holder ran on for %d ms of CPU time (%d switch"
                     + " intervals of %d ms) through %,d checkpoints, and the waiter never got the GIL. %s",
                     PATIENCE.toMillis(), PATIENCE.toMillis() / SHORT_INTERVAL.toMillis(), SHORT_INTERVAL.toMillis(),
-                    checkpoints.get(), requested
-                            ? "The waiter did ask (dropRequested() is true), but checkpoint() never gave the GIL up:"
-                                    + " the holder must drop it when asked."
+                    checkpoints.get(), askedAt.get() > 0
+                            ? String.format("The waiter did ask (the holder found dropRequested() true at %,d"
+                                    + " checkpoints), but never got the GIL: when asked, the holder must drop it,"
+                                    + " and must not take it straight back before the waiter has had it.",
+                                    askedAt.get())
                             : "Nobody asked the holder to let go (dropRequested() stayed false): a waiter must ask"
                                     + " once it has waited one interval."));
         }

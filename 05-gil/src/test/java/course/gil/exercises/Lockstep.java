@@ -1,6 +1,8 @@
 package course.gil.exercises;
 
 import course.kit.Workers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,12 +21,17 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>After an access, a thread goes on once the other thread has made an access since, or has
  * finished, or is waiting for something other than its turn (most likely a lock this thread
- * holds: then only this thread can move). If none of that happens within a quarter of a second,
- * it goes on anyway: slower, never wrong.
+ * holds: then only this thread can move). If none of that happens while the other thread runs
+ * for a quarter of a second of CPU time, it goes on anyway: slower, never wrong. The patience is
+ * counted in the other thread's CPU time, not on the clock, so that a busy machine that keeps
+ * the other thread off the CPU (or slow to start) does not end it early and let the two threads
+ * run one after the other; on the clock it ends after two seconds, whatever happens.
  */
 public final class Lockstep {
 
-    private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(250); // of the other's CPU time
+    private static final long WALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final Duration HANG_LIMIT = Duration.ofSeconds(5);
 
     private static volatile Lockstep current;
@@ -113,14 +120,27 @@ public final class Lockstep {
         }
         int other = 1 - me;
         long start = System.nanoTime();
+        long otherCpuAtStart = -1; // until the other thread has started
         pausing.set(me, 1);
         try {
-            while (!otherHasMovedOrCannot(other, mine) && System.nanoTime() - start < PATIENCE_NANOS) {
+            while (!otherHasMovedOrCannot(other, mine) && System.nanoTime() - start < WALL_LIMIT_NANOS) {
+                long otherCpu = cpuTime(other);
+                if (otherCpuAtStart < 0) {
+                    otherCpuAtStart = otherCpu;
+                } else if (otherCpu - otherCpuAtStart >= PATIENCE_NANOS) {
+                    break; // it ran, and made no access: it is busy with something else
+                }
                 LockSupport.parkNanos(20_000);
             }
         } finally {
             pausing.set(me, 0);
         }
+    }
+
+    /** The CPU time a player has used, or -1 if it has not started (or the JVM cannot tell). */
+    private long cpuTime(int player) {
+        Thread thread = players.get(player);
+        return thread == null ? -1 : THREADS.getThreadCpuTime(thread.threadId());
     }
 
     private boolean otherHasMovedOrCannot(int other, long mine) {
