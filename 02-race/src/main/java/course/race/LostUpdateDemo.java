@@ -46,8 +46,10 @@ public final class LostUpdateDemo {
      * {@code plain} or {@code volatile}, only that counter.
      */
     public static void main(String[] args) throws InterruptedException {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        String only = args.length > 1 ? args[1] : "both";
+        // -Ddemo.args="3 plain" arrives as one argument (and no -Ddemo.args as an empty one): split it
+        String[] words = String.join(" ", args).strip().split("\\s+");
+        int runs = words[0].isEmpty() ? 5 : Integer.parseInt(words[0]);
+        String only = words.length > 1 ? words[1] : "both";
         long expected = (long) THREADS * INCREMENTS_PER_THREAD;
         if (!only.equals("volatile")) {
             report("PlainCounter", PlainCounter::new, runs, expected);

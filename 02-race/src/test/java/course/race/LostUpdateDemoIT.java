@@ -1,7 +1,11 @@
 package course.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,5 +31,23 @@ class LostUpdateDemoIT {
         long count = LostUpdateDemo.run(new VolatileCounter());
 
         assertThat(count).isPositive().isLessThanOrEqualTo(5_000_000L);
+    }
+
+    /** The README's demo command passes one empty argument; -Ddemo.args="1 plain" passes one with a space. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void mainTakesWhatTheDemoCommandPasses() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, UTF_8));
+        try {
+            assertThatCode(() -> LostUpdateDemo.main(new String[] {""})).doesNotThrowAnyException();
+            assertThatCode(() -> LostUpdateDemo.main(new String[] {"1 plain"})).doesNotThrowAnyException();
+        } finally {
+            System.setOut(out);
+        }
+        // five runs of each counter by default, then one run of the plain counter only
+        assertThat(printed.toString(UTF_8).lines().filter(line -> line.startsWith("PlainCounter"))).hasSize(5 + 1);
+        assertThat(printed.toString(UTF_8).lines().filter(line -> line.startsWith("VolatileCounter"))).hasSize(5);
     }
 }
