@@ -103,6 +103,10 @@ final class SplitCheck {
             throw new AssertionError("run returned " + result + " while " + stillRunning + " part(s) were still"
                     + " running: it added up the results without waiting for every part to finish");
         }
+        if (work.startsAnotherWithin(Duration.ofMillis(300))) {
+            throw new AssertionError("run returned " + result + " before every part had even started: it added up"
+                    + " the results without waiting for every part to finish");
+        }
         if (work.peak() > cores) {
             throw new AssertionError(work.peak() + " parts ran at the same time on a machine with " + cores
                     + " cores: the pool must have one thread per core (more threads than cores only take"
@@ -147,10 +151,10 @@ final class SplitCheck {
         String race;
         boolean stillAtWork;
         try (Turns turns = Turns.begin()) {
-            result = run(copy, 0, 64_000, turns.work((a, b) -> b - a)); // the first two threads to call it take turns
+            result = runSeeingRaces(copy, turns); // the first two threads to call the work take turns
             long atReturn = turns.progress();
             stillAtWork = turns.progressOnceStill(500) > atReturn;
-            race = turns.race();                                       // two parts changing one HashMap at once?
+            race = turns.race();                  // two parts changing one HashMap at once?
         }
         // end::shared-total[]
         if (stillAtWork && result != 64_000) {
@@ -175,6 +179,21 @@ final class SplitCheck {
                     + " step, wherever it is (before or after the work, on a field, an array, a static or a volatile)."
                     + " Let each part return its result (a Future) and add the results up in one thread, after get()"
                     + " has waited for each");
+        }
+    }
+
+    /** run with turns; if it throws after two parts were seen changing one collection at once, that is the news. */
+    private static long runSeeingRaces(Class<? extends SplitJob> copy, Turns turns) {
+        try {
+            return run(copy, 0, 64_000, turns.work((a, b) -> b - a));
+        } catch (AssertionError e) {
+            if (turns.race() != null) {
+                throw new AssertionError(turns.race() + " (the test held the first at the call until the second"
+                        + " arrived), and then run threw " + rootCause(e.getCause()) + ": the parts shared a collection"
+                        + " that is not thread-safe, with no lock between them, and two changes at once broke it. Let"
+                        + " each part return its result (a Future) and add them up in one thread", e);
+            }
+            throw e;
         }
     }
 
@@ -269,7 +288,54 @@ final class SplitCheck {
     static long run(Class<? extends SplitJob> answer, long from, long to, RangeWork work) {
         try (Workers workers = Workers.named("split")) {
             return workers.runTogether(1, HANG_LIMIT, i -> create(answer).run(from, to, work)).getFirst();
+        } catch (AssertionError e) {
+            String broken = brokenCollection(e.getCause());
+            if (broken != null) {
+                throw new AssertionError("run threw " + rootCause(e.getCause()) + " from inside " + broken + ": its"
+                        + " parts changed one " + broken.substring(0, broken.indexOf('.')) + ", which is not"
+                        + " thread-safe, at the same time, with no lock between them, and two changes at once broke it."
+                        + " Let each part return its result (a Future) and add them up in one thread", e);
+            }
+            throw e;
         }
+    }
+
+    /** Collections of java.util that break when two threads change them at once. */
+    private static final List<String> NOT_THREAD_SAFE = List.of("ArrayList", "LinkedList", "HashMap", "HashSet",
+            "LinkedHashMap", "LinkedHashSet", "TreeMap", "TreeSet", "ArrayDeque", "PriorityQueue", "IdentityHashMap",
+            "WeakHashMap");
+
+    /**
+     * The method of a not thread-safe java.util collection ({@code "ArrayList.add"}) inside which
+     * the root cause of {@code thrown} was thrown, or null: an ArrayIndexOutOfBoundsException from
+     * two adds at once, say.
+     */
+    static String brokenCollection(Throwable thrown) {
+        Throwable root = rootCause(thrown);
+        if (root == null) {
+            return null;
+        }
+        String found = null;
+        for (StackTraceElement frame : root.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.")) {
+                break; // past the JDK's frames, into the answer's
+            }
+            String name = type.startsWith("java.util.") ? type.substring("java.util.".length()) : "";
+            String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+            if (NOT_THREAD_SAFE.contains(outer)) {
+                found = outer + "." + frame.getMethodName();
+            }
+        }
+        return found;
+    }
+
+    private static Throwable rootCause(Throwable thrown) {
+        Throwable root = thrown;
+        while (root != null && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** A new answer, through its no-argument constructor (accessible: a copy lives in a class loader of its own). */
@@ -342,6 +408,15 @@ final class SplitCheck {
                 inside--;
             }
             return to - from;
+        }
+
+        /** Not every part had started yet, and another one starts within {@code patience}: nobody waited for it. */
+        synchronized boolean startsAnotherWithin(Duration patience) {
+            if (started >= total) {
+                return false;
+            }
+            long before = started;
+            return awaitLocked(patience.toNanos(), () -> started > before);
         }
 
         /** How many different threads ran parts. */
