@@ -1,14 +1,7 @@
 package course.cpuio.exercises;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import course.kit.InstrumentedCopies;
 import java.util.Set;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -30,11 +23,11 @@ import org.objectweb.asm.Type;
  *
  * <p>Every class of the answer's package is copied (so the answer's own helpers, nested or
  * not, keep their package-private access to each other), except the check's own machinery:
- * {@link Turns} and this loader. The copy is defined by a class loader of its own; it shares
- * the lesson's interfaces and the JDK with the rest of the test. The rewriting uses ASM
- * ({@code org.ow2.asm:asm}, pinned in the parent pom), like 01-refcount's check.
+ * {@link Turns} and this loader. The copying, and the hook after field and atomic accesses, are
+ * the test kit's {@link InstrumentedCopies}, as in 01-refcount's and 05-gil's checks; this class
+ * adds array elements and collections.
  */
-final class Instrumented extends ClassLoader {
+final class Instrumented extends InstrumentedCopies {
 
     private static final String TURNS = Turns.class.getName().replace('.', '/');
     private static final Set<String> NOT_COPIED = Set.of(Turns.class.getName(), Instrumented.class.getName());
@@ -51,83 +44,31 @@ final class Instrumented extends ClassLoader {
     private final String packagePrefix;
 
     private Instrumented(String root, ClassLoader parent) {
-        super("instrumented:" + root, parent);
+        super("instrumented:" + root, parent, Turns.class, "step");
         this.packagePrefix = root.substring(0, root.lastIndexOf('.') + 1);
     }
 
     /** A copy of {@code type} whose shared-memory accesses call {@link Turns}. */
     static <T> Class<? extends T> copyOf(Class<? extends T> type, Class<T> as) {
-        Instrumented loader = new Instrumented(type.getName(), type.getClassLoader());
-        try {
-            return loader.loadClass(type.getName()).asSubclass(as);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("cannot copy " + type.getName(), e);
-        }
+        return new Instrumented(type.getName(), type.getClassLoader()).load(type, as);
     }
 
     @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!isCopied(name)) {
-            return super.loadClass(name, resolve);
-        }
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> loaded = findLoadedClass(name);
-            if (loaded == null) {
-                byte[] bytes = instrument(originalBytes(name));
-                loaded = defineClass(name, bytes, 0, bytes.length);
-            }
-            if (resolve) {
-                resolveClass(loaded);
-            }
-            return loaded;
-        }
-    }
-
-    private boolean isCopied(String name) {
+    protected boolean isCopied(String name) {
         return name.startsWith(packagePrefix) && name.indexOf('.', packagePrefix.length()) < 0
                 && !NOT_COPIED.contains(name);
     }
 
-    private byte[] originalBytes(String name) throws ClassNotFoundException {
-        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-            if (in == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    protected MethodVisitor rewrite(String methodName, MethodVisitor next) {
+        return new StepAfterSharedAccess(next);
     }
 
-    private byte[] instrument(byte[] original) {
-        ClassReader reader = new ClassReader(original);
-        // A call to step() needs no stack and makes no branch; an invokedynamic in place of an
-        // invoke takes and leaves the same stack: no new frames, no new maxima.
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return new StepAfterSharedAccess(super.visitMethod(access, name, descriptor, signature, exceptions));
-            }
-        }, 0);
-        return writer.toByteArray();
-    }
-
-    /** Adds {@code Turns.step()} after each instruction that touches shared memory. */
-    private final class StepAfterSharedAccess extends MethodVisitor {
+    /** Adds {@code Turns.step()} after array accesses too, and sends collection changes through {@link Turns}. */
+    private final class StepAfterSharedAccess extends HookAfterSharedAccess {
 
         StepAfterSharedAccess(MethodVisitor next) {
-            super(Opcodes.ASM9, next);
-        }
-
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            super.visitFieldInsn(opcode, owner, name, descriptor);
-            String ownerName = owner.replace('/', '.');
-            if (isCopied(ownerName) && !isFinal(ownerName, name)) {
-                step();
-            }
+            super(next);
         }
 
         @Override
@@ -135,7 +76,7 @@ final class Instrumented extends ClassLoader {
             super.visitInsn(opcode);
             if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD
                     || opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE) {
-                step();
+                hook();
             }
         }
 
@@ -149,28 +90,11 @@ final class Instrumented extends ClassLoader {
                 return;
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            if (owner.startsWith("java/util/concurrent/atomic/") || owner.equals("java/lang/invoke/VarHandle")) {
-                step();
-            }
-        }
-
-        private void step() {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, TURNS, "step", "()V", false);
         }
     }
 
     /** A type of {@code java.util} itself (not of its subpackages): the collections and their interfaces. */
     private static boolean isCollection(String owner) {
         return owner.startsWith("java/util/") && owner.indexOf('/', "java/util/".length()) < 0;
-    }
-
-    /** Is the field final in the original class? Final fields are written once, before any thread shares them. */
-    private boolean isFinal(String owner, String field) {
-        try {
-            Field declared = Class.forName(owner, false, getParent()).getDeclaredField(field);
-            return Modifier.isFinal(declared.getModifiers());
-        } catch (ClassNotFoundException | NoSuchFieldException e) {
-            return false; // not sure: treat it as shared
-        }
     }
 }
