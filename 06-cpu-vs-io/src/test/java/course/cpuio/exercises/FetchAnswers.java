@@ -298,6 +298,27 @@ final class FetchAnswers {
         }
     }
 
+    /** Asks once to see the status, then again for the body: every URL is fetched twice. */
+    static final class StatusThenBody implements Fetcher {
+        private final HttpClient client;
+        StatusThenBody(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                try {
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).build();
+                    int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return status == 200 ? send(client, uri, timeout) : FetchResult.failed(uri, "status " + status);
+                } catch (IOException e) {
+                    return FetchResult.failed(uri, e);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
     // ---- right ----
 
     /** No semaphore: a fixed pool of maxInFlight platform threads is a limit too. */

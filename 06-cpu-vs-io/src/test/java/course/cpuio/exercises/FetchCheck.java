@@ -58,8 +58,8 @@ final class FetchCheck {
             List<FetchResult> results = fetch(answer, client, uris, 4, Duration.ofSeconds(5), HANG_LIMIT,
                     "thirty requests to a server that answers at once");
             expectAnswered(results, uris);
-            if (server.answered() != uris.size()) {
-                throw new AssertionError("the server answered " + server.answered() + " requests for " + uris.size()
+            if (client.http.sent() != uris.size()) {
+                throw new AssertionError("fetchAll sent " + client.http.sent() + " requests for " + uris.size()
                         + " URLs: each URL must be fetched exactly once");
             }
         }
@@ -220,13 +220,15 @@ final class FetchCheck {
     }
 
     /**
-     * An HttpClient owned by the check, shut down hard at the end so nothing outlives it. Every
+     * An HttpClient owned by the check, shut down hard at the end so nothing outlives it, that
+     * counts the requests sent through it ({@link CountingHttpClient}). Every
      * request of the checks is plain HTTP to 127.0.0.1, so the client gets a TLS context that is
      * never used ({@link #PLAIN_HTTP_ONLY}): without one it would set up the JDK's TLS machinery,
      * a quarter of a second of the first test's time, for nothing.
      */
     static final class Client implements AutoCloseable {
-        final HttpClient http = HttpClient.newBuilder().sslContext(PLAIN_HTTP_ONLY).build();
+        private final HttpClient plain = HttpClient.newBuilder().sslContext(PLAIN_HTTP_ONLY).build();
+        final CountingHttpClient http = new CountingHttpClient(plain);
 
         /**
          * One request before the check begins: in a fresh JVM the first request loads the
@@ -234,7 +236,7 @@ final class FetchCheck {
          */
         Client warmedUpOn(LocalServer server) {
             try {
-                http.send(HttpRequest.newBuilder(server.uri("/warm-up")).build(), HttpResponse.BodyHandlers.discarding());
+                plain.send(HttpRequest.newBuilder(server.uri("/warm-up")).build(), HttpResponse.BodyHandlers.discarding());
                 return this;
             } catch (IOException e) {
                 throw new UncheckedIOException("the local test server did not answer", e);

@@ -33,7 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       answer: caught by {@code reportsFailures};
  *   <li>a permit not given back when a request fails: caught by {@code reportsFailures}, which
  *       has more failures than permits (fetchAll never returns);
- *   <li>one failed request failing the whole batch: caught by {@code reportsFailures}.
+ *   <li>one failed request failing the whole batch: caught by {@code reportsFailures};
+ *   <li>every URL fetched twice (once for the status, once for the body): caught by
+ *       {@code fetchesEveryUrl}, which counts the requests sent through its HttpClient (not the
+ *       server's count: the JDK's client may resend a GET by itself, see {@link CountingHttpClient}).
  * </ul>
  */
 class FetchCheckIT {
@@ -52,7 +55,8 @@ class FetchCheckIT {
                 Arguments.of(FetchAnswers.SwallowsExceptions.class, "never swallowed"),
                 Arguments.of(FetchAnswers.IgnoresTheStatus.class, "never swallowed"),
                 Arguments.of(FetchAnswers.PermitLostOnFailure.class, "did not return within"),
-                Arguments.of(FetchAnswers.OneFailureFailsAll.class, "fetchAll threw"));
+                Arguments.of(FetchAnswers.OneFailureFailsAll.class, "fetchAll threw"),
+                Arguments.of(FetchAnswers.StatusThenBody.class, "each URL must be fetched exactly once"));
     }
 
     static Stream<Class<? extends Fetcher>> rightAnswers() {
