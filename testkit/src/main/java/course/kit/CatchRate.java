@@ -1,5 +1,7 @@
 package course.kit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,6 +22,9 @@ public final class CatchRate {
             return 100.0 * caught / runs;
         }
     }
+
+    /** How many of a wrong answer's uncaught runs are described. */
+    private static final int MISSES_SHOWN = 3;
 
     private CatchRate() {
     }
@@ -43,14 +48,18 @@ public final class CatchRate {
         int runs = runs();
         int caught = 0;
         String first = null;
+        List<String> otherOutcomes = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             try {
                 check.run();
+                otherOutcomes.add("run " + (i + 1) + " passed");
             } catch (AssertionError e) {
                 String message = String.valueOf(e.getMessage());
                 if (message.contains(explanation)) {
                     caught++;
+                } else {
+                    otherOutcomes.add("run " + (i + 1) + " failed for another reason: " + message);
                 }
                 if (first == null) {
                     first = message;
@@ -61,6 +70,10 @@ public final class CatchRate {
         Result result = new Result(answer, runs, caught, millis, first);
         System.out.println(String.format(Locale.ROOT, "catch-rate %s %s: caught %d of %d (%.1f%%) in %d ms",
                 module, answer, caught, runs, result.percent(), millis));
+        if (!explanation.isEmpty()) { // a wrong answer: say what the runs that did not catch it saw
+            otherOutcomes.stream().limit(MISSES_SHOWN).forEach(outcome ->
+                    System.out.println("catch-rate " + module + " " + answer + " not caught: " + outcome));
+        }
         return result;
     }
 }
