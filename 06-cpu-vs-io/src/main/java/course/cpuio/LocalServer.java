@@ -41,7 +41,6 @@ public final class LocalServer implements AutoCloseable {
     private final Pause pause;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
-    private final AtomicInteger answered = new AtomicInteger();
     private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
     private LocalServer(Duration delay, Pause pause) throws IOException {
@@ -78,11 +77,6 @@ public final class LocalServer implements AutoCloseable {
         return peak.get();
     }
 
-    /** Requests answered so far. */
-    public int answered() {
-        return answered.get();
-    }
-
     /** When a request for {@code path} last arrived ({@link System#nanoTime()}), if one did. */
     public OptionalLong arrivalNanos(String path) {
         Long arrival = arrivals.get(path);
@@ -103,7 +97,6 @@ public final class LocalServer implements AutoCloseable {
             byte[] body = path.getBytes(StandardCharsets.UTF_8);
             inFlight.decrementAndGet();     // before the answer leaves: the client may send the next at once
             counted = false;
-            answered.incrementAndGet();
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

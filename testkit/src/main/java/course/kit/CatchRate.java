@@ -53,13 +53,13 @@ public final class CatchRate {
         for (int i = 0; i < runs; i++) {
             try {
                 check.run();
-                otherOutcomes.add("run " + (i + 1) + " passed");
+                note(otherOutcomes, "run " + (i + 1) + " passed");
             } catch (AssertionError e) {
                 String message = String.valueOf(e.getMessage());
                 if (message.contains(explanation)) {
                     caught++;
                 } else {
-                    otherOutcomes.add("run " + (i + 1) + " failed for another reason: " + message);
+                    note(otherOutcomes, "run " + (i + 1) + " failed for another reason: " + message);
                 }
                 if (first == null) {
                     first = message;
@@ -71,9 +71,15 @@ public final class CatchRate {
         System.out.println(String.format(Locale.ROOT, "catch-rate %s %s: caught %d of %d (%.1f%%) in %d ms",
                 module, answer, caught, runs, result.percent(), millis));
         if (!explanation.isEmpty()) { // a wrong answer: say what the runs that did not catch it saw
-            otherOutcomes.stream().limit(MISSES_SHOWN).forEach(outcome ->
+            otherOutcomes.forEach(outcome ->
                     System.out.println("catch-rate " + module + " " + answer + " not caught: " + outcome));
         }
         return result;
+    }
+
+    private static void note(List<String> outcomes, String outcome) {
+        if (outcomes.size() < MISSES_SHOWN) {
+            outcomes.add(outcome);
+        }
     }
 }

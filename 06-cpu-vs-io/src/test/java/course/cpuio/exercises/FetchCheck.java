@@ -221,10 +221,10 @@ final class FetchCheck {
 
     /**
      * An HttpClient owned by the check, shut down hard at the end so nothing outlives it, that
-     * counts the requests sent through it ({@link CountingHttpClient}). Every
-     * request of the checks is plain HTTP to 127.0.0.1, so the client gets a TLS context that is
-     * never used ({@link #PLAIN_HTTP_ONLY}): without one it would set up the JDK's TLS machinery,
-     * a quarter of a second of the first test's time, for nothing.
+     * counts the requests the answer sends through it ({@link CountingHttpClient}; the warm-up
+     * request goes around the count). Every request of the checks is plain HTTP to 127.0.0.1, so
+     * the client gets a TLS context that is never used ({@link #PLAIN_HTTP_ONLY}): without one it
+     * would set up the JDK's TLS machinery, a quarter of a second of the first test's time, for nothing.
      */
     static final class Client implements AutoCloseable {
         private final HttpClient plain = HttpClient.newBuilder().sslContext(PLAIN_HTTP_ONLY).build();
