@@ -55,10 +55,6 @@ public final class ExerciseExtension
             // reported as skipped, never as the learner's failure.
             throw error;
         }
-        if ("course".equals(System.getProperty("course.progress"))) {
-            // The progress view wants a table, not failures: record the test as not passed, quietly.
-            throw new TestAbortedException("not solved yet");
-        }
         throw ExerciseFailure.of(info(context), error);
     }
 

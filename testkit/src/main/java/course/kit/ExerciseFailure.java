@@ -14,28 +14,37 @@ public final class ExerciseFailure extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;
 
-    private ExerciseFailure(String message) {
+    private final String whatWentWrong;
+
+    private ExerciseFailure(String message, String whatWentWrong) {
         super(message);
+        this.whatWentWrong = whatWentWrong;
         setStackTrace(new StackTraceElement[0]);
     }
 
     /** The failure of {@code info}, explained by {@code cause}. */
     public static ExerciseFailure of(ExerciseInfo info, Throwable cause) {
         int total = ExerciseRegister.load().ofModule(info.module()).size();
+        String what = whatWentWrong(cause);
         String text = "\n"
                 + "  Exercise " + info.id() + " (" + info.module() + ", " + info.number() + " of " + total
                 + "): " + info.title() + "\n"
-                + "  What went wrong: " + indent(whatWentWrong(cause)) + "\n"
+                + "  What went wrong: " + indent(what) + "\n"
                 + "  Hint: " + info.hint() + "\n"
                 + "  Edit: " + info.starterPath().toString().replace('\\', '/') + "\n"
                 + "  Read: \"" + info.section() + "\" in the course book (" + info.bookLink() + ")\n";
-        return new ExerciseFailure(text);
+        return new ExerciseFailure(text, what);
+    }
+
+    /** What went wrong, in the learner's terms, without the exercise, hint, file and section around it. */
+    public String whatWentWrong() {
+        return whatWentWrong;
     }
 
     /** The cause in the learner's terms: assertion messages as they are, errors with their place. */
     static String whatWentWrong(Throwable cause) {
-        if (cause instanceof ExerciseFailure) {
-            return cause.getMessage();
+        if (cause instanceof ExerciseFailure failure) {
+            return failure.whatWentWrong();
         }
         if (cause instanceof TimeoutException) {
             return cause.getMessage() + ": the code under test hangs or spins (a deadlock, a lost"

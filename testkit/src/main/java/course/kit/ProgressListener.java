@@ -1,14 +1,8 @@
 package course.kit;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -18,25 +12,40 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Records which exercises pass, module by module, in {@code target/exercise-status.properties},
- * and prints the module's progress and the next exercise after each test run. With
- * {@code -Dcourse.progress=course} (the {@code progress} profile), the last module of the
- * course also prints the whole course's table. Registered through ServiceLoader, so every
- * module that uses the kit records its progress without asking.
+ * Watches a module's test run, records which exercises passed, and prints what the learner
+ * reads at the end of it: the first red exercise in full, one line for each other red one,
+ * and the module's progress with the next step (see {@link RunReport}).
+ *
+ * <p>Registered through ServiceLoader, so a run from Maven and a run from an IDE's JUnit
+ * runner record and report alike. A run on the starter updates the learner's record; a run on
+ * the reference solutions ({@code -Psolution}) keeps a record of its own and leaves the
+ * learner's alone. With {@code -Dcourse.progress=course} (the {@code recheck} profile) every
+ * module keeps quiet and the last module of the course prints the whole course's table.
  */
 public final class ProgressListener implements TestExecutionListener {
 
-    static final Path STATUS_FILE = Path.of("target", "exercise-status.properties");
-
     private final Map<String, Boolean> passed = new ConcurrentHashMap<>();
+    private final Map<String, RunReport.Failure> firstFailures = new ConcurrentHashMap<>();
+    private final Map<String, RunReport.Failure> otherFailures = new ConcurrentHashMap<>();
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (!test.isTest()) {
+        boolean ok = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL;
+        Optional<String> exercise = exerciseOf(test);
+        if (test.isTest()) {
+            exercise.ifPresent(id -> passed.merge(id, ok, Boolean::logicalAnd));
+        }
+        if (ok) {
             return;
         }
-        exerciseOf(test).ifPresent(id -> passed.merge(id,
-                result.getStatus() == TestExecutionResult.Status.SUCCESSFUL, Boolean::logicalAnd));
+        Throwable error = result.getThrowable().orElse(null);
+        RunReport.Failure failure = new RunReport.Failure(test.getDisplayName(), error);
+        if (exercise.isPresent()) {
+            passed.put(exercise.get(), false);
+            firstFailures.putIfAbsent(exercise.get(), failure);
+        } else {
+            otherFailures.putIfAbsent(test.getUniqueId(), failure);
+        }
     }
 
     @Override
@@ -46,18 +55,22 @@ public final class ProgressListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
-        if (passed.isEmpty()) {
+        String module = System.getProperty("course.module", Path.of("").toAbsolutePath().getFileName().toString());
+        Records.writeRun(passed, firstFailures.size() + otherFailures.size());
+        ExerciseRegister register = ExerciseRegister.load();
+        if (passed.isEmpty() && register.ofModule(module).isEmpty()) {
+            return; // not a lesson's run (the test kit's own tests, say): nothing to report
+        }
+        Progress progress = Progress.fromRecords(Records.courseRoot(), Records.ofThisRun());
+        if ("course".equals(System.getProperty("course.progress"))) {
+            if (register.modules().getLast().equals(module)) {
+                System.out.print(progress.courseTable());
+            }
             return;
         }
-        Properties status = read(STATUS_FILE);
-        passed.forEach((id, ok) -> status.setProperty(id, ok ? "passed" : "failed"));
-        write(STATUS_FILE, status);
-        String module = System.getProperty("course.module", "");
-        Progress progress = Progress.fromStatusFiles(Path.of("..").toAbsolutePath().normalize());
-        ExerciseRegister register = ExerciseRegister.load();
-        boolean courseView = "course".equals(System.getProperty("course.progress"));
-        boolean lastModule = register.modules().getLast().equals(module);
-        System.out.println(courseView && lastModule ? progress.courseTable() : progress.moduleSummary(module));
+        System.out.print(new RunReport(register, progress, module, firstFailures, otherFailures.values())
+                .text(Boolean.getBoolean("course.detail") || "full".equals(System.getProperty("course.detail"))));
+        System.out.flush();
     }
 
     private static Optional<String> exerciseOf(TestIdentifier test) {
@@ -72,28 +85,5 @@ public final class ProgressListener implements TestExecutionListener {
             }
             return Optional.empty();
         });
-    }
-
-    static Properties read(Path file) {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return properties;
-    }
-
-    private static void write(Path file, Properties properties) {
-        try {
-            Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file)) {
-                properties.store(out, "exercise results of the last test run (written by the course test kit)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -51,6 +51,7 @@ final class CounterAnswers {
     }
 
     /** Locking the boxed count: every increment makes a new Long, so every call locks a different object. */
+    @SuppressWarnings({"synchronization", "identity"}) // javac rightly warns: this is the wrong answer
     static final class SynchronizedOnBoxedCount implements Counter {
         private Long count = 0L;
         public void increment() {

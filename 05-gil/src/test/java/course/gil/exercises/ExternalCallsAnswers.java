@@ -270,6 +270,7 @@ public final class ExternalCallsAnswers {
     }
 
     /** The release and the re-take as a scope, closed by try-with-resources. */
+    @SuppressWarnings("try") // the scope is never named in its body, and its close() may be interrupted: both on purpose
     public static final class AllowThreadsScope implements ExternalCalls {
         private final Gil gil;
 

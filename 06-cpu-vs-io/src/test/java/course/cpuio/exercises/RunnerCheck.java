@@ -9,6 +9,7 @@ import course.cpuio.WorkerFailedException;
 import course.kit.Workers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -236,14 +237,14 @@ final class RunnerCheck {
             }
             if ("jar".equals(url.getProtocol())) {
                 String file = url.getPath().substring(0, url.getPath().indexOf("!/"));
-                return Path.of(new URL(file).toURI()).toString();
+                return Path.of(URI.create(file)).toString();
             }
             Path path = Path.of(url.toURI());
             for (int i = 0; i < resource.split("/").length; i++) {
                 path = path.getParent();
             }
             return path.toString();
-        } catch (URISyntaxException | java.net.MalformedURLException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate " + type.getName(), e);
         }
     }
