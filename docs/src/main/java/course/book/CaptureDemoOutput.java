@@ -67,6 +67,7 @@ public final class CaptureDemoOutput {
         Files.createDirectories(outputDir);
         int solutions = checkSolutionsComeFirst();
         List<String[]> demos = readList(listFile);
+        DemoClaims.read(listFile); // a claim that cannot be read fails now, not after the demos ran
         String fingerprint = fingerprint(listFile);
         Path stamp = outputDir.resolve(STAMP);
         if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)
