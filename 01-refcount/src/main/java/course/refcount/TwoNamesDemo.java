@@ -8,15 +8,16 @@ import java.util.Map;
 /**
  * The article's example, with the count made visible. In Python:
  * <pre>
- * a = [1, 2, 3]
+ * a = []
  * b = a
- * sys.getrefcount(b)   # 3
- * del a
- * sys.getrefcount(b)   # 2
+ * sys.getrefcount(a)
+ * del b
+ * sys.getrefcount(a)
  * </pre>
- * Two names for one list make two references. The question itself makes a third: while
- * {@code getrefcount} runs, its argument is one more reference to the list. Deleting a name
- * drops its reference; deleting the last one frees the list at once.
+ * The first call answers 3, the second 2. Two names for one list make two references. The
+ * question itself makes a third: while {@code getrefcount} runs, its argument is one more
+ * reference to the list. Deleting a name drops its reference. The demo then goes one step past
+ * the article, {@code del a}, to show that deleting the last name frees the list at once.
  */
 public final class TwoNamesDemo {
 
@@ -63,17 +64,18 @@ public final class TwoNamesDemo {
         List<String> lines = new ArrayList<>();
         // tag::example[]
         Names names = new Names();
-        names.bindNew("a", CountedObject.create("the list [1, 2, 3]", lines));
-        lines.add("a = [1, 2, 3]          count " + names.get("a").refCount());
+        names.bindNew("a", CountedObject.create("the list []", lines));
+        lines.add("a = []                 count " + names.get("a").refCount());
         names.bind("b", "a");
-        lines.add("b = a                  count " + names.get("b").refCount());
-        lines.add("sys.getrefcount(b)     says " + getRefCount(names.get("b")));
-        names.delete("a");
-        lines.add("del a                  count " + names.get("b").refCount());
-        lines.add("sys.getrefcount(b)     says " + getRefCount(names.get("b")));
-        CountedObject list = names.get("b");
+        lines.add("b = a                  count " + names.get("a").refCount());
+        lines.add("sys.getrefcount(a)     says " + getRefCount(names.get("a")));
         names.delete("b");
-        lines.add("del b                  count " + list.refCount());
+        lines.add("del b                  count " + names.get("a").refCount());
+        lines.add("sys.getrefcount(a)     says " + getRefCount(names.get("a")));
+        // One step past the article: the last name goes.
+        CountedObject list = names.get("a");
+        names.delete("a");
+        lines.add("del a                  count " + list.refCount());
         // end::example[]
         return lines;
     }

@@ -37,6 +37,11 @@ import java.util.zip.ZipFile;
  * the attributes {@code demo-machine} (cores, JDK, system, load average at the start) and
  * {@code demo-date}, so that the book can say where and when its demo output came from.
  *
+ * <p>Under each demo, the list declares what the book's sentences say about its output
+ * ({@code claim} lines, see {@link DemoClaims}). They are checked at every build, against the
+ * output just captured or kept: a sentence its output contradicts fails the build, with the
+ * chapter, the sentence and the line of output.
+ *
  * <p>The demos run on the reference solutions: the docs module compiles every lesson's
  * {@code src/solutions/java} into its own output, which comes first on the class path (see
  * docs/pom.xml). This program checks that before it runs anything, so a change of class path
@@ -62,6 +67,7 @@ public final class CaptureDemoOutput {
         Files.createDirectories(outputDir);
         int solutions = checkSolutionsComeFirst();
         List<String[]> demos = readList(listFile);
+        DemoClaims.read(listFile); // a claim that cannot be read fails now, not after the demos ran
         String fingerprint = fingerprint(listFile);
         Path stamp = outputDir.resolve(STAMP);
         if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)
@@ -69,6 +75,7 @@ public final class CaptureDemoOutput {
                 && demos.stream().allMatch(demo -> Files.isRegularFile(outputFile(outputDir, demo)))) {
             System.out.printf("demo output up to date (%d demos on %d reference solution classes); "
                     + "delete %s to run them again%n", demos.size(), solutions, outputDir);
+            checkClaims(outputDir, listFile);
             return;
         }
         Files.deleteIfExists(stamp);
@@ -85,10 +92,21 @@ public final class CaptureDemoOutput {
         } else {
             Files.writeString(outputDir.resolve(MACHINE), machine);
             Files.writeString(stamp, fingerprint);
+            checkClaims(outputDir, listFile);
         }
         // Some demos leave threads behind (the deadlock demos' blocked daemons; a demo that timed
         // out). End the JVM here, so that no thread left behind can keep the build waiting.
         System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    /** Fails the build (exit 1) if the output contradicts a sentence of the book about it. */
+    private static void checkClaims(Path outputDir, Path listFile) throws IOException {
+        List<String> falsified = DemoClaims.check(outputDir, listFile);
+        if (!falsified.isEmpty()) {
+            System.err.println(DemoClaims.report(falsified));
+            System.exit(1);
+        }
+        System.out.printf("%d claims about the demos' output checked against it%n", DemoClaims.read(listFile).size());
     }
 
     /** The attributes of machine.adoc, taken before the demos run (the load average is theirs to add to). */
@@ -106,7 +124,7 @@ public final class CaptureDemoOutput {
     private static List<String[]> readList(Path listFile) throws IOException {
         List<String[]> demos = new ArrayList<>();
         for (String line : Files.readAllLines(listFile)) {
-            if (!line.isBlank() && !line.startsWith("#")) {
+            if (!line.isBlank() && !line.startsWith("#") && !DemoClaims.isClaim(line)) {
                 demos.add(line.trim().split("\\s+"));
             }
         }
@@ -153,10 +171,15 @@ public final class CaptureDemoOutput {
         return names.size();
     }
 
-    /** What the demos' output depends on: the list, the JDK, and every class on the class path. */
+    /**
+     * What the demos' output depends on: the demos of the list (not its claims, which are checked
+     * at every build anyway), the JDK, and every class on the class path.
+     */
     private static String fingerprint(Path listFile) throws IOException, NoSuchAlgorithmException {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        digest.update(Files.readAllBytes(listFile));
+        for (String[] demo : readList(listFile)) {
+            digest.update((String.join(" ", demo) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         digest.update(("\0" + System.getProperty("java.vm.version") + "\0").getBytes(StandardCharsets.UTF_8));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
