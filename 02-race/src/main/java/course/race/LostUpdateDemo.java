@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * The article's program in Java: five threads, released together by a barrier, each
  * increment one shared counter a million times. Expected: 5,000,000.
  *
- * <p>Run it with {@code ./mvnw -q compile exec:java -pl 02-race -Dexec.mainClass=course.race.LostUpdateDemo}
+ * <p>Run it with {@code ./mvnw -q compile exec:exec -pl 02-race -Ddemo=LostUpdateDemo}
  * (or from your IDE). It runs the program a few times with each counter and prints what it got.
  * With {@link PlainCounter} the JIT may fold each thread's loop into a single add, so a run is
  * either exact or short by whole threads; with {@link VolatileCounter} every increment really
