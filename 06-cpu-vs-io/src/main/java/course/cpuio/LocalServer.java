@@ -10,9 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +38,6 @@ public final class LocalServer implements AutoCloseable {
     private final Pause pause;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
-    private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
     private LocalServer(Duration delay, Pause pause) throws IOException {
         this.delay = delay;
@@ -77,15 +73,8 @@ public final class LocalServer implements AutoCloseable {
         return peak.get();
     }
 
-    /** When a request for {@code path} last arrived ({@link System#nanoTime()}), if one did. */
-    public OptionalLong arrivalNanos(String path) {
-        Long arrival = arrivals.get(path);
-        return arrival == null ? OptionalLong.empty() : OptionalLong.of(arrival);
-    }
-
     // tag::handler[]
     private void handle(HttpExchange exchange) throws IOException {
-        arrivals.put(exchange.getRequestURI().getPath(), System.nanoTime());
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         boolean counted = true;

@@ -9,8 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -26,6 +29,7 @@ final class CountingHttpClient extends HttpClient {
 
     private final HttpClient http;
     private final AtomicInteger sent = new AtomicInteger();
+    private final Map<String, Long> firstSentNanos = new ConcurrentHashMap<>();
 
     CountingHttpClient(HttpClient http) {
         this.http = http;
@@ -36,24 +40,35 @@ final class CountingHttpClient extends HttpClient {
         return sent.get();
     }
 
+    /** When the answer first sent a request for this path (System.nanoTime()), if it ever did. */
+    OptionalLong sentNanos(String path) {
+        Long nanos = firstSentNanos.get(path);
+        return nanos == null ? OptionalLong.empty() : OptionalLong.of(nanos);
+    }
+
+    private void count(HttpRequest request) {
+        firstSentNanos.putIfAbsent(request.uri().getPath(), System.nanoTime());
+        sent.incrementAndGet();
+    }
+
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        sent.incrementAndGet();
+        count(request);
         return http.send(request, handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
                                                             HttpResponse.BodyHandler<T> handler) {
-        sent.incrementAndGet();
+        count(request);
         return http.sendAsync(request, handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> pushPromises) {
-        sent.incrementAndGet();
+        count(request);
         return http.sendAsync(request, handler, pushPromises);
     }
 
