@@ -127,6 +127,7 @@ public final class BarChart {
     /** Where everything goes: the columns, the axis's range, and the rows' heights. */
     private final class Layout {
         final List<List<Integer>> legendRows = legendRows();
+        /** The plot starts after the longest row label, and ends where the longest value label still fits. */
         final int left = 16 + rows.stream().mapToInt(r -> textWidth(r.label(), LABEL_FONT)).max().orElse(0);
         final int right = WIDTH - 12 - rows.stream().flatMap(r -> r.bars().stream())
                 .mapToInt(b -> textWidth(valueText.apply(b.value()), SMALL_FONT)).max().orElse(0) - 8;
