@@ -40,8 +40,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * the same cache line). Nothing is ever freed: the count stays at 1 or more.
  *
  * <p>Run it with {@code ./mvnw -q compile exec:exec -pl 01-refcount -Ddemo=RefCountCostBenchmark}.
- * It writes {@code refcount-cost.adoc}, {@code .csv} and {@code .svg} to
- * {@code src/docs/asciidoc/results/}, which the chapter includes. Short settings, one fork: the
+ * It writes {@code refcount-cost.adoc} and {@code .csv} to {@code src/docs/asciidoc/results/},
+ * which the chapter includes; the book's chart renderer draws {@code .svg} from the CSV
+ * ({@code java -cp docs/target/classes course.book.charts.ResultCharts}, from the repository's root). Short settings, one fork: the
  * figures are a picture of the orders of magnitude, not a precise measurement.
  */
 @State(Scope.Benchmark)
@@ -53,6 +54,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public class RefCountCostBenchmark {
 
     static final Path RESULTS = Path.of("src", "docs", "asciidoc", "results");
+
+    /** The book draws every chart from its CSV with one renderer, which lives in the docs module. */
+    static final String REDRAW_CHARTS = "now redraw the chart from the CSV: from the repository's root, once the"
+            + " book's classes are built, java -cp docs/target/classes course.book.charts.ResultCharts";
 
     private int plainCount = 1;
     private final AtomicInteger atomicCount = new AtomicInteger(1);
@@ -128,42 +133,7 @@ public class RefCountCostBenchmark {
         adoc.append("|===\n");
         Files.write(RESULTS.resolve("refcount-cost.csv"), csv);
         Files.writeString(RESULTS.resolve("refcount-cost.adoc"), adoc);
-        Files.writeString(RESULTS.resolve("refcount-cost.svg"), svg(nanos, machine));
         System.out.println(adoc);
-    }
-
-    /** A horizontal bar chart: one pair of bars per count, one thread and two threads. */
-    private static String svg(Map<String, double[]> nanos, String machine) {
-        double max = nanos.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
-        int barArea = 380;
-        int left = 90;
-        int rowHeight = 44;
-        int height = 50 + rowHeight * nanos.size() + 30;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
-                height));
-        svg.append("<text x=\"10\" y=\"20\" font-size=\"14\">One retain + one release (ns, shorter is cheaper)</text>\n");
-        int y = 40;
-        for (Map.Entry<String, double[]> entry : nanos.entrySet()) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">%s</text>%n", y + 16, entry.getKey()));
-            for (int t = 0; t < 2; t++) {
-                double value = entry.getValue()[t];
-                int width = (int) Math.max(1, Math.round(barArea * value / max));
-                String fill = t == 0 ? "#4a7ab5" : "#d98b3a";
-                svg.append(String.format(Locale.ROOT,
-                        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>%n", left, y + t * 18, width, fill));
-                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.1f</text>%n",
-                        left + width + 4, y + t * 18 + 13, value));
-            }
-            y += rowHeight;
-        }
-        svg.append(String.format(Locale.ROOT,
-                "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"#4a7ab5\"/><text x=\"%d\" y=\"%d\">one thread</text>%n",
-                left, y, left + 16, y + 10));
-        svg.append(String.format(Locale.ROOT,
-                "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"#d98b3a\"/><text x=\"%d\" y=\"%d\">two threads, one object</text>%n",
-                left + 110, y, left + 126, y + 10));
-        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" fill=\"#666\">%s</text>%n", y + 26, machine));
-        return svg.append("</svg>\n").toString();
+        System.out.println(REDRAW_CHARTS);
     }
 }

@@ -24,8 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>{@code ./mvnw -q compile exec:exec -pl 03-locks -Ddemo=LockCostBenchmark} runs it (about
  * two minutes: 1 fork, 3 warm-up iterations of 0.5 s and 5 measured iterations of 1 s per
- * benchmark and thread count) and writes {@code src/docs/asciidoc/results/lock-cost.adoc},
- * {@code .csv} and {@code .svg} for the book. Never run by the tests.
+ * benchmark and thread count) and writes {@code src/docs/asciidoc/results/lock-cost.adoc} and
+ * {@code .csv} for the book, whose chart renderer draws {@code .svg} from the CSV. Never run by
+ * the tests.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Turns the benchmark's measurements into the files the book includes: a CSV of the raw
- * figures, an AsciiDoc table, and a small SVG bar chart (drawn here, by hand, so the book
- * needs no charting tool). Each states the machine, the JDK and the date.
+ * figures and an AsciiDoc table, each stating the machine, the JDK, the date and the load. The
+ * book's chart renderer draws the chart from the CSV ({@code java -cp docs/target/classes course.book.charts.ResultCharts}, from the repository's root,
+ * once the book's classes are built), as it draws every chart of the book.
  */
 public final class LockCostReport {
 
@@ -52,7 +53,7 @@ public final class LockCostReport {
     }
 
     /**
-     * Writes lock-cost.csv, lock-cost.adoc and lock-cost.svg into {@code directory}.
+     * Writes lock-cost.csv and lock-cost.adoc into {@code directory}.
      *
      * @param loadBefore the system load average when the benchmark began (how busy the machine was)
      */
@@ -66,12 +67,13 @@ public final class LockCostReport {
 
     private static void render(Path directory, List<Measurement> measurements, String machine) throws IOException {
         Files.writeString(directory.resolve("lock-cost.adoc"), table(measurements, machine));
-        Files.writeString(directory.resolve("lock-cost.svg"), svg(measurements, machine));
-        System.out.println("wrote lock-cost.csv, lock-cost.adoc and lock-cost.svg to " + directory.toAbsolutePath());
+        System.out.println("wrote lock-cost.csv and lock-cost.adoc to " + directory.toAbsolutePath());
+        System.out.println("now redraw the chart from the CSV: from the repository's root, once the book's classes are"
+                + " built, java -cp docs/target/classes course.book.charts.ResultCharts");
     }
 
     /**
-     * Draws the table and the chart again from the CSV of an earlier run, without measuring:
+     * Writes the table again from the CSV of an earlier run, without measuring:
      * {@code ./mvnw -q compile exec:exec -pl 03-locks -Ddemo=LockCostReport}.
      */
     public static void main(String[] args) throws IOException {
@@ -132,73 +134,8 @@ public final class LockCostReport {
         return text.toString();
     }
 
-    /** Horizontal bars, one group per counter, one bar per thread count, on a logarithmic scale. */
-    static String svg(List<Measurement> measurements, String machine) {
-        int labelWidth = 200;
-        int plotWidth = 420;
-        int barHeight = 12;
-        int groupGap = 14;
-        int top = 44;
-        String[] colours = {"#9ecae1", "#4292c6", "#08306b"};
-        double max = measurements.stream().mapToDouble(Measurement::articleMillis).max().orElse(1);
-        double min = Math.max(1, measurements.stream().mapToDouble(Measurement::articleMillis).min().orElse(1));
-        double lowDecade = Math.pow(10, Math.floor(Math.log10(min)));
-        double highDecade = Math.pow(10, Math.ceil(Math.log10(max)));
-        List<String> parts = new ArrayList<>();
-        int y = top;
-        for (Map.Entry<String, String[]> row : ROWS.entrySet()) {
-            parts.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
-                    labelWidth - 8, y + barHeight * 2, escape(row.getValue()[0])));
-            for (int i = 0; i < LockCostBenchmark.THREAD_COUNTS.length; i++) {
-                Measurement m = find(measurements, row.getKey(), LockCostBenchmark.THREAD_COUNTS[i]);
-                if (m != null) {
-                    double width = plotWidth * Math.log(m.articleMillis() / lowDecade) / Math.log(highDecade / lowDecade);
-                    parts.add(String.format(Locale.ROOT,
-                            "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>"
-                                    + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%,.0f ms</text>",
-                            labelWidth, y, Math.max(1, width), barHeight - 1, colours[i],
-                            labelWidth + Math.max(1, width) + 4, y + barHeight - 2, m.articleMillis()));
-                }
-                y += barHeight;
-            }
-            y += groupGap;
-        }
-        int height = y + 40;
-        StringBuilder axis = new StringBuilder();
-        for (double tick = lowDecade; tick <= highDecade * 1.001; tick *= 10) {
-            double x = labelWidth + plotWidth * Math.log(tick / lowDecade) / Math.log(highDecade / lowDecade);
-            axis.append(String.format(Locale.ROOT,
-                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>"
-                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%,.0f ms</text>",
-                    x, top - 4, x, y - groupGap, x, y - groupGap + 12, tick));
-        }
-        StringBuilder legend = new StringBuilder();
-        for (int i = 0; i < LockCostBenchmark.THREAD_COUNTS.length; i++) {
-            int x = labelWidth + i * 100;
-            int threads = LockCostBenchmark.THREAD_COUNTS[i];
-            legend.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"%d\""
-                            + " font-size=\"11\">%d thread%s</text>",
-                    x, 18, colours[i], x + 14, 27, threads, threads == 1 ? "" : "s"));
-        }
-        return String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-                        + " font-family=\"sans-serif\" font-size=\"12\" role=\"img\">%n"
-                        + "<title>Time for 5,000,000 increments of one shared counter (log scale)</title>%n"
-                        + "%s%n%s%n%s%n"
-                        + "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">ms for 5,000,000 increments, all"
-                        + " threads together (log scale), on a shared machine:</text>%n"
-                        + "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>%n</svg>%n",
-                labelWidth + plotWidth + 90, height, labelWidth + plotWidth + 90, height,
-                legend, axis, String.join("\n", parts), 10, height - 20, 10, height - 7, escape(machine));
-    }
-
     private static Measurement find(List<Measurement> measurements, String benchmark, int threads) {
         return measurements.stream().filter(m -> m.benchmark().equals(benchmark) && m.threads() == threads)
                 .findFirst().orElse(null);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -21,9 +21,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The lesson's benchmark: measures what parallelism buys, prints the speed-ups, and writes them
- * where the book includes them ({@code src/docs/asciidoc/results/}): an AsciiDoc table, a CSV and
- * an SVG chart for CPU-bound work (JMH, {@link CpuBoundBenchmark}), the same for IO-bound work
- * (plain timings against a {@link LocalServer}), and a table of what processes cost.
+ * where the book includes them ({@code src/docs/asciidoc/results/}): an AsciiDoc table and a CSV
+ * for CPU-bound work (JMH, {@link CpuBoundBenchmark}), the same for IO-bound work (plain timings
+ * against a {@link LocalServer}), and a table of what processes cost. The book's chart renderer
+ * draws the charts from the CSVs ({@code java -cp docs/target/classes course.book.charts.ResultCharts}, from the repository's root, once the book's classes
+ * are built).
  * <pre>
  *   ./mvnw -q compile exec:exec -pl 06-cpu-vs-io -Ddemo=SpeedupReport
  * </pre>
@@ -54,6 +56,8 @@ public final class SpeedupReport {
             writeProcessCosts(machine);
         }
         System.out.println("written to " + RESULTS.toAbsolutePath());
+        System.out.println("now redraw the charts from the CSVs: from the repository's root, once the book's classes"
+                + " are built, java -cp docs/target/classes course.book.charts.ResultCharts");
     }
 
     static String machine() {
@@ -74,7 +78,6 @@ public final class SpeedupReport {
             var statistics = result.getPrimaryResult().getStatistics();
             scores.put(name, new double[] {statistics.getPercentile(50), statistics.getMin(), statistics.getMax()});
         }
-        int cores = Runtime.getRuntime().availableProcessors();
         String[][] rows = {
                 {"oneThread", "one thread", "oneThread"},
                 {"fourPlatformThreads", "four platform threads", "oneThread"},
@@ -87,7 +90,6 @@ public final class SpeedupReport {
         List<String> table = header("CPU-bound work (JMH, single-shot: 3 warm-up and 10 measured runs in a forked JVM;"
                 + " median, and the fastest and slowest run)", machine, "Way,Median time,Fastest – slowest,"
                 + "Speed-up over one thread (medians)");
-        List<BarChart.Bar> bars = new ArrayList<>();
         for (String[] row : rows) {
             double[] score = scores.get(row[0]);
             double base = scores.get(row[2])[0];
@@ -95,14 +97,11 @@ public final class SpeedupReport {
             csv.add(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f,%.2f", row[1], score[0], score[1], score[2], speedup));
             table.add(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f – %.0f ms | %.2fx", row[1], score[0], score[1],
                     score[2], speedup));
-            bars.add(new BarChart.Bar(row[1], speedup, String.format(Locale.ROOT, "%.2fx", speedup)));
             System.out.printf(Locale.ROOT, "%-28s %8.1f ms  %5.2fx%n", row[1], score[0], speedup);
         }
         table.add("|===");
         Files.write(RESULTS.resolve("cpu-bound.csv"), csv);
         Files.write(RESULTS.resolve("cpu-bound.adoc"), table);
-        Files.writeString(RESULTS.resolve("cpu-bound.svg"), BarChart.svg("CPU-bound: speed-up over one thread",
-                machine.substring(0, machine.indexOf(", load")), bars, cores, cores + " cores"));
     }
 
     // ---- IO-bound, plain timings against a local server ----
@@ -128,21 +127,14 @@ public final class SpeedupReport {
                 + "littles_law_seconds,answered"));
         List<String> table = header("IO-bound work: requests to a local server that takes " + SERVER_DELAY.toMillis()
                 + " ms per request (the median of " + IO_REPEATS + " runs)", machine, "Way,Requests,At once (L),Time,Little's law: N x W / L,Requests/s");
-        List<BarChart.Bar> bars = new ArrayList<>();
-        double sequentialRate = 0;
         for (IoRow row : rows) {
             double seconds = row.run().nanos() / 1e9;
             double rate = row.requests() / seconds;
             double little = row.requests() * perRequest / row.concurrency();
-            if (row.way().equals("sequential")) {
-                sequentialRate = rate;
-            }
             csv.add(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.0f,%.3f,%d", row.way(), row.requests(),
                     row.concurrency(), seconds, rate, little, row.run().answeredRight()));
             table.add(String.format(Locale.ROOT, "| %s | %,d | %,d | %.2f s | %.2f s | %,.0f", row.way(),
                     row.requests(), row.concurrency(), seconds, little, rate));
-            bars.add(new BarChart.Bar(String.format(Locale.ROOT, "%s, %,d", row.way(), row.requests()),
-                    rate / sequentialRate, String.format(Locale.ROOT, "%.0fx", rate / sequentialRate)));
             System.out.printf(Locale.ROOT, "%-32s %,6d requests  %6.2f s  (Little: %.2f s)  %,8.0f req/s  %d answered%n",
                     row.way(), row.requests(), seconds, little, rate, row.run().answeredRight());
             if (row.run().answeredRight() != row.requests()) {
@@ -154,8 +146,6 @@ public final class SpeedupReport {
         table.add("|===");
         Files.write(RESULTS.resolve("io-bound.csv"), csv);
         Files.write(RESULTS.resolve("io-bound.adoc"), table);
-        Files.writeString(RESULTS.resolve("io-bound.svg"), BarChart.svg("IO-bound: requests per second, over sequential",
-                machine.substring(0, machine.indexOf(", load")), bars, 1, "sequential"));
     }
 
     /** Runs one way three times, each on a fresh server and executor, and keeps the median run. */

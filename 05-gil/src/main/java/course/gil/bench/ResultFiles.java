@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Writes the benchmark's figures as the files the chapter includes: for each measurement a CSV
- * (the numbers), an AsciiDoc table (the numbers, for reading), and for two of them an SVG chart.
- * Each table says where and when it was measured.
+ * (the numbers) and an AsciiDoc table (the numbers, for reading). Each table says where and when
+ * it was measured. The book's chart renderer draws two of them, cpu-bound and convoy, from their
+ * CSVs ({@code java -cp docs/target/classes course.book.charts.ResultCharts}, from the repository's root, once the book's classes are built).
  */
 final class ResultFiles {
 
@@ -30,6 +31,8 @@ final class ResultFiles {
         writeCpu(cpu);
         writeIo(io);
         writeConvoy(convoy);
+        System.out.println("now redraw the charts from the CSVs: from the repository's root, once the book's"
+                + " classes are built, java -cp docs/target/classes course.book.charts.ResultCharts");
     }
 
     /**
@@ -50,26 +53,19 @@ final class ResultFiles {
                 .append(" interleaved rounds, each run in a fresh JVM after a warm-up run; medians)\n")
                 .append("[cols=\"4,1,2,2,2,2\",options=\"header\"]\n|===\n")
                 .append("| Build | Threads | Time | Speed-up | CPU time | Cores busy (median, most)\n");
-        BarChart chart = new BarChart("CPU-bound: speed-up over one thread (2 cores)", "speed-up",
-                List.of("1 thread", "2 threads", "4 threads")).line(2, "2 cores");
         for (Map.Entry<String, List<String[]>> build : byBuild.entrySet()) {
-            double[] speedups = new double[build.getValue().size()];
-            for (int i = 0; i < speedups.length; i++) {
-                String[] row = build.getValue().get(i);
-                speedups[i] = parse(row[8]);
+            for (String[] row : build.getValue()) {
                 table.append(String.format(Locale.ROOT, "| %s | %s | %.0f ms | %.2fx | %.0f ms | %.2f, %.2f%n",
-                        build.getKey(), row[2], parse(row[3]), speedups[i], parse(row[6]), parse(row[5]),
+                        build.getKey(), row[2], parse(row[3]), parse(row[8]), parse(row[6]), parse(row[5]),
                         parse(row[7])));
                 csv.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s%n", csvText(build.getKey()), row[2],
                         row[3], row[4], row[8], row[6], row[5], row[7]));
             }
-            chart.series(build.getKey(), speedups);
         }
         table.append("|===\n\n").append("Speed-up: in each round, the one-thread run's time divided by this"
                 + " run's; the median over the rounds.\n\n").append(caption());
         write("cpu-bound.csv", csv.toString());
         write("cpu-bound.adoc", table.toString());
-        write("cpu-bound.svg", chart.svg());
         writePrice(byBuild);
     }
 
@@ -122,29 +118,17 @@ final class ResultFiles {
                 + " IO thread alone\n");
         table.append(String.format(Locale.ROOT, "| (IO thread alone) | %.2f ms | 1x%n", alone));
         StringBuilder csv = new StringBuilder("switch_interval_ms,ms_per_request,io_thread_alone_ms\n");
-        List<String> groups = new ArrayList<>();
-        List<Double> perRequest = new ArrayList<>();
-        List<Double> intervals = new ArrayList<>();
         for (String[] row : rows) {
             if (row[1].equals("alone")) {
                 continue;
             }
-            double interval = parse(row[1]);
             double millis = parse(row[2]);
             table.append(String.format(Locale.ROOT, "| %s ms | %.2f ms | %.0fx%n", row[1], millis, millis / alone));
             csv.append(String.format(Locale.ROOT, "%s,%.3f,%.3f%n", row[1], millis, alone));
-            groups.add(row[1] + " ms");
-            perRequest.add(millis);
-            intervals.add(interval);
         }
         table.append("|===\n\n").append(caption());
-        BarChart chart = new BarChart("Time per 0.1 ms IO request next to a CPU-bound thread", "milliseconds",
-                groups)
-                .series("time per request", perRequest.stream().mapToDouble(Double::doubleValue).toArray())
-                .series("switch interval", intervals.stream().mapToDouble(Double::doubleValue).toArray());
         write("convoy.csv", csv.toString());
         write("convoy.adoc", table.toString());
-        write("convoy.svg", chart.svg());
     }
 
     private String caption() {
