@@ -10,14 +10,14 @@ import java.util.concurrent.TimeUnit;
  * Finds the threads a test started and left running: the kit's guard that no thread outlives its test.
  *
  * <p>The JVM's own threads are never blamed, nor are JUnit's and Surefire's. That includes the
- * threads behind virtual threads, which the JVM starts the first time a program uses virtual
- * threads and keeps for good: the scheduler's carrier threads ({@code ForkJoinPool-1-worker-N},
- * of class {@code jdk.internal.misc.CarrierThread}), its timer ({@code ForkJoinPool-1-delayScheduler}
- * on JDK 25, {@code VirtualThread-unparker} on JDK 21), the monitor unblocker
- * ({@code VirtualThread-unblocker}, JDK 24+) and the pollers that park virtual threads on
- * sockets ({@code MasterPoller}, {@code Read-Poller}, {@code Write-Poller}). A learner's own
+ * threads the JDK starts for itself the first time a program needs them and keeps for good,
+ * such as those behind virtual threads: the scheduler's carrier threads and its timer, and the
+ * JDK's system threads that unpark, unblock and poll for virtual threads (their names differ
+ * from one JDK to the next: {@code VirtualThread-unparker}, {@code Read-Updater} on JDK 21,
+ * {@code VirtualThread-unblocker}, {@code MasterPoller} on JDK 25). They are told apart by what
+ * only the JDK can make, not by their names: see {@link #startedByTheJdk}. A learner's own
  * {@code ForkJoinPool} has threads with names like the carriers', but is of another class and
- * group, and is still blamed.
+ * group, and is still blamed; so is the thread of a {@code Cleaner} the learner created.
  */
 final class LeftoverThreads {
 
@@ -55,27 +55,33 @@ final class LeftoverThreads {
         return fresh.stream().filter(Thread::isAlive).toList();
     }
 
-    /** The JVM's threads behind virtual threads, as JDK 21 to 25 name them (all in the JDK's internal classes). */
-    private static final Set<String> VIRTUAL_THREAD_SYSTEM_THREADS = Set.of(
-            "VirtualThread-unblocker", "VirtualThread-unparker", "MasterPoller", "Read-Poller", "Write-Poller");
-
     static boolean isInfrastructure(Thread thread) {
         return INFRASTRUCTURE.stream().anyMatch(prefix -> thread.getName().startsWith(prefix))
-                || Threads.isBehindVirtualThreads(thread);
+                || startedByTheJdk(thread);
     }
 
     /**
-     * Is {@code thread} one of the JVM's threads behind virtual threads? Carriers and the
-     * scheduler's timer live in the thread group {@code CarrierThreads} (carriers are also of
-     * class {@code jdk.internal.misc.CarrierThread}); the unblocker, the unparker and the pollers
-     * are {@code jdk.internal.misc.InnocuousThread}s with fixed names. No code outside the JDK
-     * can make threads of those classes or that group.
+     * Is {@code thread} one the JDK started for itself and keeps? Two kinds, told apart by what no
+     * code outside the JDK can make:
+     * <ul>
+     *   <li>the virtual-thread scheduler's threads: its carriers (class
+     *       {@code jdk.internal.misc.CarrierThread}) and everything else in its thread group
+     *       {@code CarrierThreads} (the timer, on JDK 25);</li>
+     *   <li>the JDK's system threads, of class {@code jdk.internal.misc.InnocuousThread}: on JDK 21
+     *       to 25 the unparker or unblocker of virtual threads, the socket pollers and their
+     *       updaters, the HTTP keep-alive timer. A program can make exactly one kind of these
+     *       itself: the thread of a {@code Cleaner} it creates ({@code Cleaner.create()}, which
+     *       the JDK names {@code Cleaner-N}). That one is the program's, and is blamed.</li>
+     * </ul>
+     * A thread that such a thread starts is of class {@code Thread} and is not the JDK's.
      */
-    static boolean behindVirtualThreads(Thread thread) {
+    static boolean startedByTheJdk(Thread thread) {
         String type = thread.getClass().getName();
         ThreadGroup group = thread.getThreadGroup();
-        return type.equals("jdk.internal.misc.CarrierThread")
-                || group != null && group.getName().equals("CarrierThreads")
-                || type.equals("jdk.internal.misc.InnocuousThread") && VIRTUAL_THREAD_SYSTEM_THREADS.contains(thread.getName());
+        boolean ofTheVirtualThreadScheduler = type.equals("jdk.internal.misc.CarrierThread")
+                || group != null && group.getName().equals("CarrierThreads");
+        boolean aJdkSystemThread = type.equals("jdk.internal.misc.InnocuousThread")
+                && !thread.getName().startsWith("Cleaner-");
+        return ofTheVirtualThreadScheduler || aJdkSystemThread;
     }
 }

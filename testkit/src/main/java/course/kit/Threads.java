@@ -37,12 +37,13 @@ public final class Threads {
     }
 
     /**
-     * Is {@code thread} one of the threads the JVM starts behind virtual threads, the first time a
-     * program uses them, and keeps for good (carrier threads, the scheduler's timer, the monitor
-     * unblocker, the socket pollers)? Such a thread is no answer's doing: a check that looks for
-     * threads an answer left behind must not count it.
+     * Is {@code thread} one the JDK started for itself, the first time a program needed it, and
+     * keeps for good (the threads behind virtual threads, the JDK's system threads such as its
+     * socket pollers)? Such a thread is no answer's doing: a check that looks for threads an
+     * answer left behind must not count it. The thread of a {@code Cleaner} an answer created is
+     * the answer's, and counts.
      */
-    public static boolean isBehindVirtualThreads(Thread thread) {
-        return LeftoverThreads.behindVirtualThreads(thread);
+    public static boolean isTheJdksOwn(Thread thread) {
+        return LeftoverThreads.startedByTheJdk(thread);
     }
 }

@@ -3,6 +3,8 @@ package course.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,25 +21,29 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The leftover-thread guard against the JVM's real threads: the threads it starts behind
- * virtual threads (listed on a JDK 25 after the uses below: {@code ForkJoinPool-1-worker-N} and
- * {@code ForkJoinPool-1-delayScheduler} in group {@code CarrierThreads}, {@code VirtualThread-unblocker},
- * {@code MasterPoller}, and with {@code -Djdk.pollerMode=1} {@code Read-Poller} and
- * {@code Write-Poller}) are never blamed; a pool the test itself started is.
+ * virtual threads are never blamed; a pool or a {@code Cleaner} the test itself started is.
+ * After the uses below, a JDK 25 has started {@code ForkJoinPool-1-worker-N} and
+ * {@code ForkJoinPool-1-delayScheduler} in group {@code CarrierThreads}, {@code VirtualThread-unblocker}
+ * and {@code MasterPoller} (with {@code -Djdk.pollerMode=1}, {@code Read-Poller} and
+ * {@code Write-Poller} instead); a JDK 21 has started the carriers, {@code VirtualThread-unparker},
+ * {@code Read-Poller}, {@code Write-Poller}, {@code Read-Updater} and {@code Write-Updater}.
  */
 class LeftoverThreadsIT {
 
     /**
      * In a fresh JVM, where the threads behind virtual threads do not exist yet: the guard's
-     * snapshot, then virtual threads used every way that starts one of those threads, then the guard.
+     * snapshot, then virtual threads used every way that starts one of those threads, then the
+     * guard. Once in each of the JDK's ways to poll sockets for virtual threads (1: platform
+     * pollers; 2: virtual pollers; the default is 2 on Linux), as each starts threads of its own.
      */
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void theThreadsBehindVirtualThreadsAreNotLeftovers() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        for (String pollerMode : List.of("default", "1")) {
+        for (String pollerMode : List.of("default", "1", "2")) {
             List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
             if (!pollerMode.equals("default")) {
-                command.add("-Djdk.pollerMode=" + pollerMode); // platform Read-Poller and Write-Poller threads
+                command.add("-Djdk.pollerMode=" + pollerMode);
             }
             command.add(FreshJvm.class.getName());
             Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -45,7 +51,7 @@ class LeftoverThreadsIT {
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
 
             assertThat(output).as("pollerMode %s", pollerMode)
-                    .contains("started: ", "CarrierThread", "VirtualThread-unblocker")
+                    .contains("started: ", "CarrierThread", "InnocuousThread")
                     .contains("blamed: []");
             if (pollerMode.equals("1")) {
                 assertThat(output).contains("Read-Poller");
@@ -79,7 +85,7 @@ class LeftoverThreadsIT {
                     || type.equals("java.util.concurrent.DelayScheduler")
                         && group != null && group.getName().equals("CarrierThreads")
                     || type.equals("jdk.internal.misc.InnocuousThread") && (thread.getName().startsWith("VirtualThread-")
-                        || thread.getName().endsWith("Poller"));
+                        || thread.getName().endsWith("Poller") || thread.getName().endsWith("Updater"));
             if (ofTheScheduler) {
                 assertThat(LeftoverThreads.isInfrastructure(thread)).as("%s (%s)", thread.getName(), type).isTrue();
             }
@@ -127,6 +133,19 @@ class LeftoverThreadsIT {
             stop.countDown();
             impostor.join();
         }
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aCleanersThreadIsStillALeftover() {
+        Set<Thread> before = LeftoverThreads.snapshot();
+
+        Cleaner cleaner = Cleaner.create();          // starts a thread of the JDK's class, for the caller
+
+        List<Thread> leftovers = LeftoverThreads.since(before, Duration.ofMillis(50));
+        assertThat(leftovers).as("a Cleaner's thread, which ignores interrupts").hasSize(1)
+                .allMatch(t -> t.getClass().getName().equals("jdk.internal.misc.InnocuousThread"));
+        Reference.reachabilityFence(cleaner);        // its thread ends once the Cleaner is garbage
     }
 
     /** A timed sleep, a blocked monitor, and a socket read, each on virtual threads. */

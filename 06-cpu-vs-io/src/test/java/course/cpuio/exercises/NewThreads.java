@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which platform threads a call started and left running: a pool never shut down, say. The
- * JVM's threads behind virtual threads, started on first use and kept, are not the call's.
+ * JDK's own threads (those behind virtual threads, its socket pollers), started on first use
+ * and kept, are not the call's.
  */
 final class NewThreads {
 
@@ -51,7 +52,7 @@ final class NewThreads {
 
     private List<Thread> alive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive() && !t.isVirtual() && !Threads.isBehindVirtualThreads(t))
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.isVirtual() && !Threads.isTheJdksOwn(t))
                 .filter(t -> NOT_THE_ANSWERS.stream().noneMatch(prefix -> t.getName().startsWith(prefix)))
                 .filter(t -> !t.getName().startsWith("split-") && !t.getName().startsWith("fetch-")
                         && !t.getName().startsWith("runner-"))
