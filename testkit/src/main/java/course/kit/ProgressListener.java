@@ -1,9 +1,11 @@
 package course.kit;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -25,8 +27,8 @@ import org.junit.platform.launcher.TestPlan;
 public final class ProgressListener implements TestExecutionListener {
 
     private final Map<String, Boolean> passed = new ConcurrentHashMap<>();
-    private final Map<String, RunReport.Failure> firstFailures = new ConcurrentHashMap<>();
-    private final Map<String, RunReport.Failure> otherFailures = new ConcurrentHashMap<>();
+    private final Map<String, List<RunReport.Failure>> exerciseFailures = new ConcurrentHashMap<>();
+    private final List<RunReport.Failure> otherFailures = new CopyOnWriteArrayList<>();
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
@@ -42,9 +44,9 @@ public final class ProgressListener implements TestExecutionListener {
         RunReport.Failure failure = new RunReport.Failure(test.getDisplayName(), error);
         if (exercise.isPresent()) {
             passed.put(exercise.get(), false);
-            firstFailures.putIfAbsent(exercise.get(), failure);
+            exerciseFailures.computeIfAbsent(exercise.get(), id -> new CopyOnWriteArrayList<>()).add(failure);
         } else {
-            otherFailures.putIfAbsent(test.getUniqueId(), failure);
+            otherFailures.add(failure);
         }
     }
 
@@ -56,7 +58,7 @@ public final class ProgressListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         String module = System.getProperty("course.module", Path.of("").toAbsolutePath().getFileName().toString());
-        Records.writeRun(passed, firstFailures.size() + otherFailures.size());
+        Records.writeRun(passed, exerciseFailures.size() + otherFailures.size());
         ExerciseRegister register = ExerciseRegister.load();
         if (passed.isEmpty() && register.ofModule(module).isEmpty()) {
             return; // not a lesson's run (the test kit's own tests, say): nothing to report
@@ -68,7 +70,7 @@ public final class ProgressListener implements TestExecutionListener {
             }
             return;
         }
-        System.out.print(new RunReport(register, progress, module, firstFailures, otherFailures.values())
+        System.out.print(new RunReport(register, progress, module, exerciseFailures, otherFailures)
                 .text(Boolean.getBoolean("course.detail") || "full".equals(System.getProperty("course.detail"))));
         System.out.flush();
     }

@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 
 /**
  * What a module's test run prints at its end, short enough to read at a glance: the first red
- * exercise in full (exercise, what went wrong, hint, file, book section), one line for each
- * other red exercise, and, as the last lines, the module's progress and the next step. With
- * {@code detail}, every failure in full, and the stack trace of anything that is not an
- * exercise's failure.
+ * exercise in full (exercise, what went wrong, hint, file, book section: its first failing test,
+ * in the order its tests are written), one line for each other red exercise, and, as the last
+ * lines, the module's progress and the next step. With {@code detail}, every failing test in
+ * full, and the stack trace of anything that is not an exercise's failure.
  */
 final class RunReport {
 
@@ -23,11 +23,11 @@ final class RunReport {
     private final ExerciseRegister register;
     private final Progress progress;
     private final String module;
-    private final Map<String, Failure> exerciseFailures;
+    private final Map<String, List<Failure>> exerciseFailures;
     private final Collection<Failure> otherFailures;
 
     RunReport(ExerciseRegister register, Progress progress, String module,
-              Map<String, Failure> exerciseFailures, Collection<Failure> otherFailures) {
+              Map<String, List<Failure>> exerciseFailures, Collection<Failure> otherFailures) {
         this.register = register;
         this.progress = progress;
         this.module = module;
@@ -39,27 +39,42 @@ final class RunReport {
         List<ExerciseInfo> red = register.all().stream().filter(e -> exerciseFailures.containsKey(e.id())).toList();
         StringBuilder text = new StringBuilder();
         if (detail) {
-            red.forEach(e -> text.append(failureOf(e).getMessage()));
+            red.forEach(e -> exerciseFailures.get(e.id()).forEach(f -> text.append("\n  Test ").append(f.test())
+                    .append(":").append(messageOf(e, f))));
             otherFailures.forEach(f -> text.append("\n  ").append(f.test()).append(" failed:\n").append(stackTrace(f.error())));
         } else if (!red.isEmpty() || !otherFailures.isEmpty()) {
-            red.stream().findFirst().ifPresent(e -> text.append(failureOf(e).getMessage()));
+            red.stream().findFirst().ifPresent(e -> text.append(messageOf(e, exerciseFailures.get(e.id()).getFirst())));
             red.stream().skip(1).forEach(e -> text.append(oneLine("Also red: " + e.id() + " (" + e.number() + " of "
-                    + register.ofModule(e.module()).size() + "): ", failureOf(e).whatWentWrong())));
+                    + register.ofModule(e.module()).size() + "): ", whatWentWrong(e))));
             otherFailures.forEach(f -> text.append(oneLine("Also failed: " + f.test() + ": ", String.valueOf(f.error()))));
-            if (red.size() + otherFailures.size() > 1) {
-                text.append("  (every failure in full: add -Dcourse.detail=full)\n");
+            long failures = exerciseFailures.values().stream().mapToLong(List::size).sum() + otherFailures.size();
+            if (failures > 1) {
+                text.append("  (all ").append(failures).append(" failures in full: add -Dcourse.detail=full)\n");
             }
         }
         return text.append(progress.moduleSummary(module, red.stream().findFirst())).toString();
     }
 
-    private ExerciseFailure failureOf(ExerciseInfo exercise) {
-        Throwable error = exerciseFailures.get(exercise.id()).error();
-        return error instanceof ExerciseFailure failure ? failure : ExerciseFailure.of(exercise, error);
+    /** The learner's message for one failed test of {@code exercise}. */
+    private static String messageOf(ExerciseInfo exercise, Failure failure) {
+        return failureOf(exercise, failure).getMessage();
     }
 
+    private String whatWentWrong(ExerciseInfo exercise) {
+        return failureOf(exercise, exerciseFailures.get(exercise.id()).getFirst()).whatWentWrong();
+    }
+
+    private static ExerciseFailure failureOf(ExerciseInfo exercise, Failure failure) {
+        return failure.error() instanceof ExerciseFailure done ? done : ExerciseFailure.of(exercise, failure.error());
+    }
+
+    /** The first line of {@code what} (and the next, when the first only announces it), cut to one line. */
     private static String oneLine(String label, String what) {
-        String first = what.strip().lines().findFirst().orElse("");
+        List<String> lines = what.strip().lines().map(String::strip).toList();
+        String first = lines.isEmpty() ? "" : lines.getFirst();
+        if (first.endsWith(":") && lines.size() > 1) {
+            first = first + " " + lines.get(1);
+        }
         String line = "  " + label + first;
         return (line.length() > SUMMARY_WIDTH ? line.substring(0, SUMMARY_WIDTH - 3) + "..." : line) + "\n";
     }

@@ -22,6 +22,7 @@ class RunReportIT {
 
         assertThat(text).containsOnlyOnce("Exercise race.counter (02-race, 1 of 3)")
                 .containsOnlyOnce("lost 3 of 10 increments").doesNotContain("more detail")
+                .doesNotContain("the watcher never saw the count").contains("all 3 failures in full: add -Dcourse.detail=full")
                 .containsOnlyOnce("Also red: race.stop-signal (3 of 3): the flag was never seen")
                 .doesNotContain("Exercise race.stop-signal");
         assertThat(text.indexOf("Exercise race.counter")).isLessThan(text.indexOf("Also red"));
@@ -36,7 +37,7 @@ class RunReportIT {
         String text = new RunReport(register, nothingRecorded, "02-race", twoRedExercises(), List.of()).text(true);
 
         assertThat(text).contains("Exercise race.counter", "more detail", "Exercise race.stop-signal")
-                .doesNotContain("Also red");
+                .contains("lost 3 of 10 increments", "the watcher never saw the count").doesNotContain("Also red");
     }
 
     @Test
@@ -45,6 +46,17 @@ class RunReportIT {
 
         assertThat(text).startsWith("\n02-race: 0 of 3 exercises solved").doesNotContain("Also red")
                 .endsWith("Run:  ./mvnw test -pl 02-race\n");
+    }
+
+    @Test
+    void aFirstLineThatOnlyAnnouncesWhatFollowsIsJoinedToIt() {
+        Map<String, List<RunReport.Failure>> failures = Map.of(
+                "race.counter", List.of(failure("race.counter", "lost 3 of 10 increments")),
+                "race.withdraw", List.of(failure("race.withdraw", "a cycle of 2 threads:\n  t1 waits for t2")));
+
+        String text = new RunReport(register, nothingRecorded, "02-race", failures, List.of()).text(false);
+
+        assertThat(text).contains("Also red: race.withdraw (2 of 3): a cycle of 2 threads: t1 waits for t2");
     }
 
     @Test
@@ -57,9 +69,10 @@ class RunReportIT {
     }
 
     /** race.counter and race.stop-signal red; the second's message has a second line. */
-    private Map<String, RunReport.Failure> twoRedExercises() {
-        return Map.of("race.stop-signal", failure("race.stop-signal", "the flag was never seen\nmore detail"),
-                "race.counter", failure("race.counter", "lost 3 of 10 increments"));
+    private Map<String, List<RunReport.Failure>> twoRedExercises() {
+        return Map.of("race.stop-signal", List.of(failure("race.stop-signal", "the flag was never seen\nmore detail")),
+                "race.counter", List.of(failure("race.counter", "lost 3 of 10 increments"),
+                        failure("race.counter", "the watcher never saw the count")));
     }
 
     private RunReport.Failure failure(String id, String what) {
