@@ -1,6 +1,7 @@
 package course.kit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +42,8 @@ public final class CatchRate {
 
     /**
      * Runs {@code check} {@link #runs()} times and counts the runs that threw an AssertionError whose
-     * message contains {@code explanation}: a failure for another reason (a check that could not
+     * message contains {@code explanation} (or one of its alternatives, separated by {@code |}, for an
+     * answer with more than one true diagnosis): a failure for another reason (a check that could not
      * judge, say) is not a catch. The first message seen is kept, whatever it says.
      */
     public static Result measure(String module, String answer, String explanation, Runnable check) {
@@ -56,7 +58,7 @@ public final class CatchRate {
                 note(otherOutcomes, "run " + (i + 1) + " passed");
             } catch (AssertionError e) {
                 String message = String.valueOf(e.getMessage());
-                if (message.contains(explanation)) {
+                if (Arrays.stream(explanation.split("\\|")).anyMatch(message::contains)) {
                     caught++;
                 } else {
                     note(otherOutcomes, "run " + (i + 1) + " failed for another reason: " + message);

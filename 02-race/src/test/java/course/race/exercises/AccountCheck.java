@@ -95,6 +95,7 @@ final class AccountCheck {
     }
 
     private static BankAccount create(Class<? extends BankAccount> answer, Vault vault) {
+        RaceJit.require();
         try {
             return answer.getDeclaredConstructor(Vault.class).newInstance(vault);
         } catch (ReflectiveOperationException e) {

@@ -1,6 +1,5 @@
 package course.race.exercises;
 
-import course.kit.JitDirectives;
 import course.kit.Watcher;
 import course.kit.Workers;
 import course.race.Counter;
@@ -17,7 +16,7 @@ import java.util.List;
  * one or its time budget is spent. Two things make that reliable: more threads than cores
  * (a thread can be switched out between its read and its write even on one free core), and
  * telling the JIT not to inline {@code increment()}, so the test loop cannot be folded into one
- * big add ({@link #NO_INLINED_INCREMENT}, added by the check itself, so an IDE's run is Maven's). A visible count is checked by a watcher that spins on
+ * big add (see {@link RaceJit}: the check sets it up itself, so an IDE's run is Maven's). A visible count is checked by a watcher that spins on
  * {@code get()} once the JIT has compiled it, as it would be in a long-running program.
  */
 final class CounterCheck {
@@ -32,17 +31,6 @@ final class CounterCheck {
     static final Duration HANG_LIMIT = Duration.ofSeconds(6);
     static final Duration WATCH_PATIENCE = Duration.ofMillis(250);
     static final int WATCH_ATTEMPTS = 3;
-
-    /**
-     * Compiler directives for every check of a counter: no caller inlines an {@code increment()}
-     * of this package, and this package's methods are compiled in the foreground, as soon as they
-     * are hot, rather than whenever a busy machine's compiler threads get to them.
-     */
-    static final String NO_INLINED_INCREMENT = """
-            [ { match: "course/race/exercises/*.*", BackgroundCompilation: false,
-                inline: "-course/race/exercises/*.increment" },
-              { match: "*.*", inline: "-course/race/exercises/*.increment" } ]
-            """;
 
     private CounterCheck() {
     }
@@ -145,7 +133,7 @@ final class CounterCheck {
     // end::watcher[]
 
     private static Counter create(Class<? extends Counter> answer) {
-        JitDirectives.require(NO_INLINED_INCREMENT);
+        RaceJit.require();
         try {
             return answer.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {

@@ -37,7 +37,8 @@ class CounterCheckIT {
                 Arguments.of(CounterAnswers.SynchronizedOnNewObject.class, "lost"),
                 Arguments.of(CounterAnswers.SynchronizedOnBoxedCount.class, "lost"),
                 Arguments.of(CounterAnswers.LockedWriteUnlockedRead.class, "never saw"),
-                Arguments.of(CounterAnswers.AtomicWritePlainMirror.class, "never saw"));
+                // both are true of a plain mirror: a late write of an older value can also lose increments
+                Arguments.of(CounterAnswers.AtomicWritePlainMirror.class, "never saw|lost"));
     }
 
     static Stream<Class<? extends Counter>> rightAnswers() {
@@ -58,7 +59,7 @@ class CounterCheckIT {
         CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(), explanation,
                 () -> Isolated.run("course.race.exercises.", CounterCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest

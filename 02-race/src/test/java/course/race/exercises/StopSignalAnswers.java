@@ -42,6 +42,15 @@ final class StopSignalAnswers {
         public synchronized String reason() { return reason; }
     }
 
+    /** The flag is volatile, but written before the reason: a thread that sees the stop may miss why. */
+    static final class VolatileFlagBeforeReason implements Signal {
+        private volatile boolean stopped;
+        private String reason;
+        public void stop(String why) { stopped = true; reason = why; }
+        public boolean isStopped() { return stopped; }
+        public String reason() { return reason; }
+    }
+
     // ---- right ----
 
     static final class VolatileFlag implements Signal {

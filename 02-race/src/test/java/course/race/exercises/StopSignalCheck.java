@@ -22,6 +22,23 @@ final class StopSignalCheck {
     static void all(Class<? extends Signal> answer) {
         worksAlone(answer);
         spinnerSeesStopAndReason(answer);
+        reasonIsThereWhenTheStopIs(answer);
+    }
+
+    /**
+     * At every step of stop(reason), another thread looks: if it sees the stop, it must see the
+     * reason too. (The spinner above sees the stop only once stop() is over, too late to catch a
+     * flag published before its reason; the probe looks in between.)
+     */
+    static void reasonIsThereWhenTheStopIs(Class<? extends Signal> answer) {
+        for (String reason : PublishOrderProbe.reasonsSeenWithTheStop(answer, "shutdown")) {
+            if (!"shutdown".equals(reason)) {
+                throw new AssertionError("a thread that looked while stop(\"shutdown\") ran saw isStopped() true"
+                        + " and then reason() = " + reason + ": stop() makes the stop visible before its reason."
+                        + " Write the reason first, then the flag: the write of a volatile flag publishes the"
+                        + " writes made before it, not those after");
+            }
+        }
     }
 
     /** One thread: not stopped, then stopped with its reason. */
@@ -81,6 +98,7 @@ final class StopSignalCheck {
     // end::spinner[]
 
     private static Signal create(Class<? extends Signal> answer) {
+        RaceJit.require();
         try {
             return answer.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
