@@ -81,12 +81,15 @@ public final class CaptureDemoOutput {
         Files.deleteIfExists(stamp);
         String machine = describeMachine();
         List<String> failures = new ArrayList<>();
+        long started = System.nanoTime();
         for (String[] demo : demos) {
             String failure = capture(outputFile(outputDir, demo), demo[1], Arrays.copyOfRange(demo, 2, demo.length));
             if (failure != null) {
                 failures.add(demo[0] + ": " + failure);
             }
         }
+        System.out.printf("captured the output of %d demos in %d s (run on the reference solutions)%n", demos.size(),
+                (System.nanoTime() - started) / 1_000_000_000);
         if (!failures.isEmpty()) {
             System.err.println("demos that did not run to the end:\n  " + String.join("\n  ", failures));
         } else {
@@ -209,7 +212,6 @@ public final class CaptureDemoOutput {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream original = System.out;
         Throwable[] error = new Throwable[1];
-        long start = System.nanoTime();
         Thread runner = Thread.ofPlatform().name("demo " + mainClass).daemon(true).unstarted(() -> {
             try {
                 Method main = Class.forName(mainClass).getMethod("main", String[].class);
@@ -229,8 +231,6 @@ public final class CaptureDemoOutput {
             System.setOut(original);
         }
         Files.writeString(file, buffer.toString(StandardCharsets.UTF_8));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("captured %-40s %6d ms%n", file.getFileName(), millis);
         if (runner.isAlive()) {
             return "still running after " + TIME_LIMIT_SECONDS + " s";
         }
