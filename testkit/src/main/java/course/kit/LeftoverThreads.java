@@ -69,11 +69,12 @@ final class LeftoverThreads {
      *       {@code CarrierThreads} (the timer, on JDK 25);</li>
      *   <li>the JDK's system threads, of class {@code jdk.internal.misc.InnocuousThread}: on JDK 21
      *       to 25 the unparker or unblocker of virtual threads, the socket pollers and their
-     *       updaters, the HTTP keep-alive timer. A program can make exactly one kind of these
-     *       itself: the thread of a {@code Cleaner} it creates ({@code Cleaner.create()}, which
-     *       the JDK names {@code Cleaner-N}). That one is the program's, and is blamed.</li>
+     *       updaters, the HTTP keep-alive timer. The one of these a program asks for itself is
+     *       the thread of a {@code Cleaner} it creates ({@code Cleaner.create()}, which the JDK
+     *       names {@code Cleaner-N}): that one is the program's, and is blamed.</li>
      * </ul>
-     * A thread that such a thread starts is of class {@code Thread} and is not the JDK's.
+     * A thread started by one of these (by a Cleaner's cleaning action, say) inherits its group
+     * but is of class {@code Thread}: the program's, and blamed.
      */
     static boolean startedByTheJdk(Thread thread) {
         String type = thread.getClass().getName();

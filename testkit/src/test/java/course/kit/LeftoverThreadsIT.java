@@ -34,7 +34,8 @@ class LeftoverThreadsIT {
      * In a fresh JVM, where the threads behind virtual threads do not exist yet: the guard's
      * snapshot, then virtual threads used every way that starts one of those threads, then the
      * guard. Once in each of the JDK's ways to poll sockets for virtual threads (1: platform
-     * pollers; 2: virtual pollers; the default is 2 on Linux), as each starts threads of its own.
+     * pollers; 2: pollers that are virtual threads; the default differs from JDK to JDK), as
+     * each starts threads of its own.
      */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -13,15 +13,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The checks of exercise locks.buffer, for any {@link BlockingBuffer} class with a
  * {@code (Shelf)} constructor. They use a {@link WatchedShelf} and arrange, step by step, the
  * situations a buffer must survive: a woken taker whose item was taken by another thread
- * before it had the lock back (a stolen wake-up), and takers and putters waiting at the same
- * time (where waking the wrong kind of waiter loses the wake-up). Each is set up so that a
- * wrong answer fails on every run.
+ * before it had the lock back (two takers woken for one item; a stolen wake-up), and takers
+ * and putters waiting at the same time (where waking the wrong kind of waiter loses the
+ * wake-up). Each is set up so that a wrong answer fails on every run. The one thing a check
+ * cannot arrange is which thread a monitor lets in first, a woken one or one queued for it;
+ * where that decides, the situation is built so that both orders fail a wrong answer, or, for
+ * notify(), so that the JDK's monitors (21 and 25, measured in {@code BufferCheckIT}) lose
+ * the wake-up.
  */
 final class BufferCheck {
 
@@ -31,6 +36,12 @@ final class BufferCheck {
     /** ... and was seen so at this many looks at least (a check that was itself not running saw nothing). */
     static final int STALL_LOOKS = 100;
     private static final long KEPT_OUT_NANOS = 20_000_000L;
+    /**
+     * A taker that has not looked at the shelf since a put, and stayed parked this long after
+     * the other taker ended, was not woken (a woken one is let in as soon as the lock is free;
+     * this leaves it time to be scheduled on a busy machine).
+     */
+    private static final long NOT_WOKEN_NANOS = 300_000_000L;
     /** More CPU time than any thread needs to reach its wait: it spins. */
     private static final long SPIN_CPU_NANOS = 150_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -124,13 +135,54 @@ final class BufferCheck {
         }
     }
 
+    /**
+     * A woken taker must look at the shelf again before it takes, in both situations where
+     * what woke it is gone by the time it has the lock back: {@link #bothWokenOneItem} and
+     * {@link #stolenWakeUp}.
+     */
+    static void wokenTakerChecksAgain(Class<? extends BlockingBuffer<String>> answer) {
+        bothWokenOneItem(answer);
+        stolenWakeUp(answer);
+    }
+
+    // tag::woken-together[]
+    /**
+     * Two takers wait on an empty buffer; one item comes. A buffer that wakes every taker
+     * (signalAll(), notifyAll()) wakes both: one gets the item, and the other, whichever it is,
+     * finds the shelf empty and must wait again. No order of the two can hide a missing look.
+     */
+    static void bothWokenOneItem(Class<? extends BlockingBuffer<String>> answer) {
+        AtomicReference<Object> firstGot = new AtomicReference<>();
+        AtomicReference<Object> secondGot = new AtomicReference<>();
+        try (Workers workers = Workers.named("buffer")) {
+            WatchedShelf shelf = new WatchedShelf(1);
+            BlockingBuffer<String> buffer = create(answer, shelf);
+            Thread first = workers.start("taker-1", () -> firstGot.set(outcomeOf(buffer::take)));
+            awaitWaiting(first, firstGot, "take() on an empty buffer");
+            Thread second = workers.start("taker-2", () -> secondGot.set(outcomeOf(buffer::take)));
+            awaitWaiting(second, secondGot, "a second take() on an empty buffer");
+            run(() -> buffer.put("first"), "put(\"first\") while two takers wait");
+            awaitOneEndedAndTheOtherWaitingAgain(shelf, first, second);
+            failOnTakeWithoutLooking(shelf, "put(\"first\") woke two waiting takers; one took the item, and the other");
+            if (first.isAlive() || second.isAlive()) {
+                run(() -> buffer.put("second"), "put(\"second\")");
+            }
+            awaitAllEnd(shelf, List.of(first, second), "two takers and two puts");
+            failOnViolation(shelf, "with two takers woken by one put");
+        }
+        expectBoth(firstGot.get(), secondGot.get(), "first", "second", "the two takers");
+    }
+    // end::woken-together[]
+
     // tag::stolen-wake-up[]
     /**
      * A taker waits on an empty buffer. While a putter is inside put(), a second taker arrives
      * and queues for the lock, ahead of the first taker, who is only woken by the put. The
      * second taker gets the item; the first must look again and wait for the next one.
+     * (A Condition queues the woken taker behind the second one on every JDK; a monitor
+     * may let either in first, and then {@link #bothWokenOneItem} is the one that tells.)
      */
-    static void wokenTakerChecksAgain(Class<? extends BlockingBuffer<String>> answer) {
+    static void stolenWakeUp(Class<? extends BlockingBuffer<String>> answer) {
         AtomicReference<Object> firstGot = new AtomicReference<>();
         AtomicReference<Object> secondGot = new AtomicReference<>();
         try (Workers workers = Workers.named("buffer")) {
@@ -149,13 +201,8 @@ final class BufferCheck {
                 run(() -> buffer.put("second"), "put(\"second\")");
             }
             awaitAllEnd(shelf, List.of(first, second[0]), "two takers and two puts");
-            List<String> violations = shelf.rendezvous.violations();
-            if (!violations.isEmpty() && violations.getFirst().contains("empty shelf")) {
-                throw new AssertionError("a taker was woken by put(\"first\"), but another taker took the item before"
-                        + " the woken one had the lock back; the woken taker did not look again and "
-                        + violations.getFirst().replaceFirst("thread \"[^\"]*\" ", "")
-                        + ". A wake-up only says the state was right a moment ago: wait in a while loop, not an if");
-            }
+            failOnTakeWithoutLooking(shelf, "a taker was woken by put(\"first\"), but another taker took the item"
+                    + " before the woken one had the lock back; the woken taker");
             failOnViolation(shelf, "with a taker that arrived while another was being woken");
         }
         expectBoth(firstGot.get(), secondGot.get(), "first", "second", "the two takers");
@@ -164,39 +211,46 @@ final class BufferCheck {
 
     // tag::lost-wake-up[]
     /**
-     * Two takers wait on an empty buffer of one slot. While a putter is inside put("first"), a
-     * second putter arrives and queues for the lock: it will find the buffer full and wait,
-     * next to a taker, so takers and putters wait at the same time. Every thread must finish:
-     * a signal that wakes a waiter of the wrong kind is lost, and two threads wait for ever.
+     * Four takers wait on an empty buffer of one slot. While a putter is inside put("first"),
+     * three more putters arrive and queue for the lock: they will find the buffer full and
+     * wait, next to takers, so takers and putters wait at the same time. Every thread must
+     * finish: a wake-up that goes to a waiter of the wrong kind is lost, and threads wait for ever.
      */
     static void noWakeUpIsLost(Class<? extends BlockingBuffer<String>> answer) {
-        AtomicReference<Object> taker1Got = new AtomicReference<>();
-        AtomicReference<Object> taker2Got = new AtomicReference<>();
-        AtomicReference<Object> putter2Done = new AtomicReference<>();
+        List<String> items = List.of("first", "second", "third", "fourth");
+        List<AtomicReference<Object>> takersGot = items.stream().map(i -> new AtomicReference<>()).toList();
+        List<AtomicReference<Object>> queuedDone = items.stream().skip(1).map(i -> new AtomicReference<>()).toList();
         try (Workers workers = Workers.named("buffer")) {
             WatchedShelf shelf = new WatchedShelf(1);
             BlockingBuffer<String> buffer = create(answer, shelf);
-            Thread taker1 = workers.start("taker-1", () -> taker1Got.set(outcomeOf(buffer::take)));
-            awaitWaiting(taker1, taker1Got, "take() on an empty buffer");
-            Thread taker2 = workers.start("taker-2", () -> taker2Got.set(outcomeOf(buffer::take)));
-            awaitWaiting(taker2, taker2Got, "a second take() on an empty buffer");
-            Thread[] putter2 = new Thread[1];
-            shelf.duringFirstAdd(() -> {
-                putter2[0] = workers.start("putter-2", () -> putter2Done.set(outcomeOf(() -> {
-                    buffer.put("second");
-                    return "put";
-                })));
-                awaitKeptOut(putter2[0]);
+            List<Thread> all = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                AtomicReference<Object> got = takersGot.get(i);
+                Thread taker = workers.start("taker-" + (i + 1), () -> got.set(outcomeOf(buffer::take)));
+                awaitWaiting(taker, got, "take() number " + (i + 1) + " on an empty buffer");
+                all.add(taker);
+            }
+            List<Thread> queued = new CopyOnWriteArrayList<>(); // filled by putter-1, inside the buffer
+            shelf.duringFirstAdd(() -> {           // inside put("first"): putter-1 holds the buffer's lock
+                for (int i = 1; i < items.size(); i++) {
+                    String item = items.get(i);
+                    AtomicReference<Object> done = queuedDone.get(i - 1);
+                    Thread putter = workers.start("putter-" + (i + 1), () -> done.set(outcomeOf(() -> {
+                        buffer.put(item);
+                        return "put";
+                    })));
+                    awaitKeptOut(putter);          // queued for the lock, behind putter-1
+                    queued.add(putter);
+                }
             });
-            Thread putter1 = workers.start("putter-1", () -> quietly(() -> buffer.put("first")));
-            List<Thread> all = new ArrayList<>(List.of(taker1, taker2, putter1));
-            awaitStarted(putter2);
-            all.add(putter2[0]);
+            all.add(workers.start("putter-1", () -> quietly(() -> buffer.put("first"))));
+            awaitQueued(queued, items.size() - 1);
+            all.addAll(queued);
             List<Thread> stuck = awaitAllEndOrStall(shelf, all);
             if (!stuck.isEmpty()) {
                 String report = StuckThreads.describe(stuck);
                 stuck.forEach(Thread::interrupt);
-                throw new AssertionError("two takers waited on an empty buffer of one slot, then two putters came;"
+                throw new AssertionError("four takers waited on an empty buffer of one slot, then four putters came;"
                         + " " + stuck.size() + " threads now wait for ever, with nothing left to wake them: a wake-up"
                         + " went to a waiter of the wrong kind (a taker woken for room, or a putter for an item) and"
                         + " was lost. Give takers and putters a condition each, or wake all waiters (signalAll).\n"
@@ -204,8 +258,13 @@ final class BufferCheck {
             }
             failOnViolation(shelf, "with takers and putters waiting at once");
         }
-        expectBoth(taker1Got.get(), taker2Got.get(), "first", "second", "the two takers");
-        expectOutcome(putter2Done.get(), "put", "put(\"second\"), which waited for room,");
+        List<String> got = takersGot.stream().map(AtomicReference::get).map(String::valueOf).toList();
+        if (!new TreeSet<>(got).equals(new TreeSet<>(items))) {
+            throw new AssertionError("four putters put " + items + ", and the four takers got " + got);
+        }
+        for (int i = 1; i < items.size(); i++) {
+            expectOutcome(queuedDone.get(i - 1).get(), "put", "put(\"" + items.get(i) + "\"), which waited for room,");
+        }
     }
     // end::lost-wake-up[]
 
@@ -258,15 +317,17 @@ final class BufferCheck {
 
     /**
      * Called by a thread inside the buffer: waits until {@code thread} is kept out of it. Sure
-     * at once if it waits for a lock this thread owns; otherwise (a semaphore, say) once it
-     * has waited inside take() or put() for 20 ms in a row, so that a thread that is only
-     * held up on its way in (loading a class, say) is not taken for one that waits.
+     * once it waits for a lock this thread owns, and has stayed so for a few milliseconds (a
+     * thread that finds a monitor taken spins a little before it joins the monitor's queue);
+     * otherwise (a semaphore, say) once it has waited inside take() or put() for 20 ms in a
+     * row, so that a thread that is only held up on its way in (loading a class, say) is not
+     * taken for one that waits.
      */
     private static void awaitKeptOut(Thread thread) {
         Thread me = Thread.currentThread();
         long end = System.nanoTime() + HANG_LIMIT.toNanos();
         while (thread.isAlive() && System.nanoTime() < end) {
-            if (Rendezvous.isKeptOut(thread) && Rendezvous.waitsForLockOf(thread, me)) {
+            if (Rendezvous.waitsForLockOf(thread, me) && Rendezvous.settledWaiting(thread)) {
                 return;
             }
             if (insideBufferCall(thread) && Rendezvous.settledWaiting(thread, KEPT_OUT_NANOS)) {
@@ -281,9 +342,10 @@ final class BufferCheck {
                 || frame.getMethodName().equals("put")) && !frame.getClassName().startsWith("java."));
     }
 
-    private static void awaitStarted(Thread[] holder) {
+    /** Waits until the step inside the first add has started {@code count} threads. */
+    private static void awaitQueued(List<Thread> queued, int count) {
         long end = System.nanoTime() + HANG_LIMIT.toNanos();
-        while (holder[0] == null) {
+        while (queued.size() < count) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("put(\"first\") never added its item to the shelf within "
                         + HANG_LIMIT.toMillis() + " ms");
@@ -336,7 +398,8 @@ final class BufferCheck {
      * again <em>after looking at the shelf again</em> (a new access since the put). Merely
      * parked is not enough: the woken taker is parked in the lock's queue until the first
      * one lets go, and a put slipped in then would hide the missing second look. A taker that
-     * never looked again but has stayed parked for 100 ms (waiting on a semaphore, say) counts.
+     * never looked again but has stayed parked for NOT_WOKEN_NANOS (one that was not woken, or
+     * waits on a semaphore) counts.
      */
     private static void awaitOneEndedAndTheOtherWaitingAgain(WatchedShelf shelf, Thread a, Thread b) {
         int aBefore = shelf.rendezvous.accessesBy(a);
@@ -355,7 +418,7 @@ final class BufferCheck {
 
     private static boolean waitsAgain(WatchedShelf shelf, Thread taker, int accessesBefore) {
         return shelf.rendezvous.accessesBy(taker) > accessesBefore ? Rendezvous.settledWaiting(taker)
-                : Rendezvous.settledWaiting(taker, 100_000_000L);
+                : Rendezvous.settledWaiting(taker, NOT_WOKEN_NANOS);
     }
 
     private static void awaitAllEnd(WatchedShelf shelf, List<Thread> threads, String what) {
@@ -423,6 +486,16 @@ final class BufferCheck {
             });
         } finally {
             shelf.rendezvous.expectPlayers(0);
+        }
+    }
+
+    /** Fails if a taker took from the empty shelf: {@code what} says how it came to be woken for nothing. */
+    private static void failOnTakeWithoutLooking(WatchedShelf shelf, String what) {
+        List<String> violations = shelf.rendezvous.violations();
+        if (!violations.isEmpty() && violations.getFirst().contains("empty shelf")) {
+            throw new AssertionError(what + " did not look again and "
+                    + violations.getFirst().replaceFirst("thread \"[^\"]*\" ", "")
+                    + ". A wake-up only says the state was right a moment ago: wait in a while loop, not an if");
         }
     }
 

@@ -16,18 +16,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Wrong answers and what catches them:
  * <ul>
  *   <li>no lock and no waiting (the starter): take() on an empty buffer does not wait;
- *   <li>{@code if} instead of {@code while} around {@code await()}, with {@code signal()} or
- *       {@code signalAll()}, and {@code synchronized} with {@code if} and {@code notifyAll()}:
- *       the stolen wake-up (a second taker queued for the lock while the put runs takes the
- *       item first; the woken taker takes from the empty shelf);
+ *   <li>{@code if} instead of {@code while} around {@code await()}, with {@code signalAll()},
+ *       and {@code synchronized} with {@code if} and {@code notifyAll()}: two waiting takers,
+ *       one item; both are woken, and the one that comes second, whichever it is, takes from
+ *       the empty shelf. With {@code signal()}: the stolen wake-up (a second taker queued for
+ *       the lock while the put runs takes the item first; the woken taker, queued behind it by
+ *       the Condition on every JDK, takes from the empty shelf);
  *   <li>one condition for both kinds of waiter with {@code signal()}, and {@code synchronized}
- *       with {@code notify()}: the lost wake-up (takers and a putter wait at once; a take
- *       wakes a taker instead of the putter, and two threads wait for ever);
+ *       with {@code notify()}: the lost wake-up (takers and putters wait at once; a take wakes
+ *       a taker instead of a putter, and threads wait for ever). This one needs a queued putter
+ *       to have the lock before a woken taker: a Condition always does that; a monitor decides
+ *       by itself. With three queued putters, JDK 21's and JDK 25's monitors both lose the
+ *       wake-up; with one queued putter, the check caught it on JDK 21 in at most 1 run of 3;
  *   <li>no signal after a put, or the wrong condition signalled: a waiting taker or putter is
  *       never woken;
  *   <li>{@code awaitUninterruptibly()}: an interrupted taker waits on;
  *   <li>busy waiting (unlock, spin, lock again): the taker never waits;
- * *   <li>a new lock and conditions per call: a waiting taker is never woken (its condition belongs
+ *   <li>a new lock and conditions per call: a waiting taker is never woken (its condition belongs
  *       to a lock no one else has), and two putters use the shelf at once.
  * </ul>
  */
