@@ -33,6 +33,8 @@ class WatchModeIT {
     private static final String EXERCISES = "src/exercises/java/course/race/exercises/";
     private static final String SOLUTIONS = "src/solutions/java/course/race/exercises/";
     private static final Duration VERDICT_LIMIT = Duration.ofSeconds(60);
+    /** The headline of a run under way. */
+    private static final String CHECKING = "): checking ...";
 
     @TempDir
     Path courseRoot;
@@ -43,14 +45,18 @@ class WatchModeIT {
     private Thread loop;
 
     @BeforeEach
-    void startWatching() throws IOException {
+    void copyTheStarterFiles() throws IOException {
         copy = courseRoot.resolve("02-race");
         copyTree(MODULE.resolve("src/exercises/java"), copy.resolve("src/exercises/java"));
+    }
+
+    /** Starts the watcher on the copy; {@code poll}: as where the file system reports no change. */
+    private void startWatching(boolean poll) {
         WatchedModule module = new WatchedModule("02-race", copy, testClassPath(),
                 List.of("-XX:+UseSerialGC", "-XX:-UsePerfData"), "", "21");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         session = new WatchSession(courseRoot, List.of(module), java,
-                new PrintStream(screens, true, StandardCharsets.UTF_8), false);
+                new PrintStream(screens, true, StandardCharsets.UTF_8), poll);
         loop = new Thread(() -> {
             try {
                 session.run();
@@ -63,6 +69,9 @@ class WatchModeIT {
 
     @AfterEach
     void quit() throws InterruptedException {
+        if (session == null) {
+            return;
+        }
         session.typed("q");
         loop.join(TimeUnit.SECONDS.toMillis(30));
         loop.interrupt();
@@ -74,6 +83,7 @@ class WatchModeIT {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void followsTheLearnersSaves() throws Exception {
+        startWatching(false);
         String first = awaitScreen(s -> s.contains("Run 1 ") && s.contains("NOT YET"));
         assertThat(first).contains("Exercise race.counter (02-race, 1 of 3)", "Edit: " + "02-race/" + EXERCISES
                 + "SafeCounter.java", "never saw it", "02-race        [...] 0 of 3 solved", "h hint", "l list",
@@ -83,13 +93,13 @@ class WatchModeIT {
         assertThat(awaitScreen(s -> s.contains("Hint:"))).contains("Hint: Make the read, the add and the write");
 
         save("SafeCounter.java", Files.readString(MODULE.resolve(SOLUTIONS + "SafeCounter.java")));
-        String fixed = awaitScreen(s -> s.contains("race.counter passes") && s.contains("Run 3 ")
-                && !s.contains("checking"));
+        String fixed = awaitScreen(s -> s.contains("race.counter passes. On to") && s.contains("Run 3 ")
+                && !s.contains(CHECKING));
         assertThat(fixed).contains("Exercise race.withdraw (02-race, 2 of 3)", "02-race        [#..] 1 of 3 solved");
         assertThat(record()).containsEntry("race.counter", "passed");
 
         save("SafeCounter.java", Files.readString(MODULE.resolve(EXERCISES + "SafeCounter.java")));
-        String broken = awaitScreen(s -> s.contains("Run 4 ") && !s.contains("checking"));
+        String broken = awaitScreen(s -> s.contains("Run 4 ") && !s.contains(CHECKING));
         assertThat(broken).contains("Exercise race.counter", "NOT YET", "never saw it", "[...] 0 of 3 solved");
         assertThat(record()).containsEntry("race.counter", "failed");
 
@@ -101,20 +111,37 @@ class WatchModeIT {
                 }
                 return false;
                 """));
-        String deadlocked = awaitScreen(s -> s.contains("Run 5 ") && !s.contains("checking"));
+        String deadlocked = awaitScreen(s -> s.contains("Run 5 ") && !s.contains(CHECKING));
         assertThat(deadlocked).contains("Exercise race.withdraw", "NOT YET", "hangs or spins");
         assertThat(record()).containsEntry("race.withdraw", "failed");
 
         save("Account.java", account("return vault.balance() >= amount  // no semicolon\n"));
-        String notCompiled = awaitScreen(s -> s.contains("Run 6 ") && !s.contains("checking"));
+        String notCompiled = awaitScreen(s -> s.contains("Run 6 ") && !s.contains(CHECKING));
         assertThat(notCompiled).contains("DOES NOT COMPILE", "02-race/" + EXERCISES + "Account.java:", "error: ';' expected")
                 .doesNotContain("What went wrong", "hangs or spins");
 
+        save("Account.java", account("System.exit(3);\nreturn false;\n"));
+        String crashed = awaitScreen(s -> s.contains("Run 7 ") && !s.contains(CHECKING));
+        assertThat(crashed).contains("Exercise race.withdraw", "NO VERDICT", "the test JVM ended without a verdict");
+        assertThat(record()).containsEntry("race.withdraw", "failed");
+
         save("Account.java", Files.readString(MODULE.resolve(SOLUTIONS + "Account.java")));
-        String passed = awaitScreen(s -> s.contains("race.withdraw passes") && !s.contains("checking"));
+        String passed = awaitScreen(s -> s.contains("race.withdraw passes. On to") && !s.contains(CHECKING));
         assertThat(passed).contains("On to the next exercise: race.counter", "Exercise race.counter (02-race, 1 of 3)",
                 "02-race        [.#.] 1 of 3 solved");
         assertThat(record()).containsEntry("race.withdraw", "passed");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void looksForSavesItselfWhereTheFileSystemReportsNone() throws Exception {
+        startWatching(true);
+        assertThat(awaitScreen(s -> s.contains("Run 1 ") && s.contains("NOT YET")))
+                .contains("(checking your files for saves every 250 ms)", "Exercise race.counter");
+
+        save("SafeCounter.java", Files.readString(MODULE.resolve(SOLUTIONS + "SafeCounter.java")));
+        assertThat(awaitScreen(s -> s.contains("race.counter passes. On to") && !s.contains(CHECKING)))
+                .contains("Exercise race.withdraw");
     }
 
     /** An Account whose withdraw has {@code body}. */

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,6 +18,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
@@ -30,6 +33,8 @@ final class LearnerCompiler {
     private static final int ERRORS_SHOWN = 3;
 
     private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    /** One file manager per module, kept between saves: it keeps the class path's jars open and indexed. */
+    private final Map<String, StandardJavaFileManager> fileManagers = new HashMap<>();
     private final Path courseRoot;
 
     LearnerCompiler(Path courseRoot) {
@@ -42,9 +47,12 @@ final class LearnerCompiler {
     /** Compiles into {@code output}; empty when it compiled, else javac's errors in a few lines. */
     Optional<String> compile(WatchedModule module, Path output) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        StandardJavaFileManager files = fileManagers.computeIfAbsent(module.name(),
+                name -> javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
+        try {
+            files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
             List<String> options = List.of("--release", module.release(), "-encoding", "UTF-8", "-g", "-proc:none",
-                    "-implicit:none", "-d", output.toString(), "-classpath",
+                    "-implicit:none", "-classpath",
                     module.compileClassPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
             boolean compiled = javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources(module))).call();

@@ -137,6 +137,7 @@ final class WatchSession implements AutoCloseable {
         spare = null;
         try {
             Optional<String> errors = compiler.compile(module, worker.learnerClasses());
+
             if (errors.isPresent()) {
                 screen.verdict(run, "DOES NOT COMPILE", errors.get());
                 return false;

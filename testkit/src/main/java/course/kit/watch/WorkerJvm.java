@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * One worker JVM (see {@link WorkerMain}), seen from the watcher: started ahead of the run, so
  * that the JVM's start is paid before the learner saves; used for one run, then thrown away.
  * The learner's classes for its run are compiled into {@link #learnerClasses()}, a directory
- * that is first on its class path and empty until then.
+ * that is first on its class path and empty until then. Its verdict is final once sent (the
+ * learner's record is written by then), so the watcher shows it without waiting for the JVM to
+ * end, and {@link #close()} ends it.
  */
 final class WorkerJvm implements AutoCloseable {
 
@@ -113,10 +115,8 @@ final class WorkerJvm implements AutoCloseable {
                 test = message.substring(WorkerMessage.STARTED.length()).strip();
                 deadline = System.nanoTime() + perTest.toNanos();
             } else if (message.startsWith(WorkerMessage.FAILED)) {
-                awaitExit();
                 return new Outcome.Failed(WorkerMessage.failure(message.substring(WorkerMessage.FAILED.length())));
             } else if (message.equals(WorkerMessage.PASSED)) {
-                awaitExit();
                 return new Outcome.Passed();
             } else if (message.equals(EXITED)) {
                 return new Outcome.Crashed("the test JVM ended without a verdict (exit status "
@@ -136,13 +136,6 @@ final class WorkerJvm implements AutoCloseable {
             // the worker was killed: its pipe is gone
         }
         messages.add(EXITED);
-    }
-
-    /** The worker halts right after its verdict; one that does not is killed. */
-    private void awaitExit() throws InterruptedException {
-        if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            close();
-        }
     }
 
     /** The last lines the worker's tests and JVM printed. */

@@ -18,6 +18,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -65,13 +66,21 @@ public final class WorkerMain {
     }
 
     /**
-     * Loads what every run needs before any answer exists: the launcher, the Jupiter engine's
-     * discovery (on this class, which has no tests) and the register. No class of the module is
-     * loaded.
+     * Loads what every run needs before any answer exists: the launcher, the register, AssertJ,
+     * and the Jupiter engine's discovery and execution, by running {@link WarmUpTest} (a test of
+     * the kit, not an exercise) on a launcher of its own that no listener watches, so that it is
+     * neither recorded nor reported. No class of the module is loaded.
      */
     private static void warmUp(Launcher launcher) {
-        launcher.discover(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(WorkerMain.class)).build());
+        launcher.discover(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(WarmUpTest.class)).build());
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(WarmUpTest.class)).build());
         ExerciseRegister.load();
+        try {
+            Class.forName("org.assertj.core.api.Assertions");
+        } catch (ClassNotFoundException e) {
+            // a module whose checks do without AssertJ
+        }
     }
 
     /** Tells the watcher each test that starts, and ends the run at the first failure. */
