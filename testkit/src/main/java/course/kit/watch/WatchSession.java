@@ -74,8 +74,7 @@ final class WatchSession implements AutoCloseable {
         Optional<ExerciseInfo> first = firstUnsolved();
         if (first.isEmpty()) {
             current = exercises().get(0);
-            screen.exercise(current, "Every exercise watched here is solved; save a file to check it again.");
-            screen.verdict(runs, "nothing to do", "");
+            screen.allSolved("Every exercise watched here is solved. Save an exercise file to check it again.");
         } else {
             show(first.get());
             check();
@@ -137,20 +136,20 @@ final class WatchSession implements AutoCloseable {
         spare = null;
         try {
             Optional<String> errors = compiler.compile(module, worker.learnerClasses());
-
             if (errors.isPresent()) {
                 screen.verdict(run, "DOES NOT COMPILE", errors.get());
                 return false;
             }
             WorkerJvm.Outcome outcome = worker.run(testClassOf(current), current.id(), PER_TEST, this::runOvertaken);
-            return show(run, outcome);
+            return showVerdict(run, outcome);
         } finally {
             worker.close();
             startSpare(module);
         }
     }
 
-    private boolean show(int run, WorkerJvm.Outcome outcome) {
+    /** Shows how the run ended, records a run the worker could not record, and says if it passed. */
+    private boolean showVerdict(int run, WorkerJvm.Outcome outcome) {
         LearnerRecord record = LearnerRecord.in(moduleOf(current).dir());
         switch (outcome) {
             case WorkerJvm.Outcome.Passed passed -> screen.verdict(run, "PASSED", "Every check of " + current.id() + " passes.");
