@@ -115,10 +115,10 @@ final class WatchSession implements AutoCloseable {
         while (checkCurrent()) {
             Optional<ExerciseInfo> next = firstUnsolved();
             if (next.isEmpty()) {
-                screen.exercise(current, current.id() + " passes.");
-                screen.allSolved(modules.size() == 1
-                        ? "All exercises of " + current.module() + " solved. Next module: " + nextModule()
-                        : "All " + register.all().size() + " exercises of the course solved. Well played.");
+                screen.exercise(current, current.id() + " passes. " + (modules.size() == 1
+                        ? "All exercises of " + current.module() + " are solved. Next module: " + nextModule()
+                        : "All " + register.all().size() + " exercises of the course are solved. Well played."));
+                screen.draw();
                 return;
             }
             String passed = current.id() + " passes. On to the next exercise: " + next.get().id() + ".";
