@@ -49,12 +49,14 @@ class TransferCheckIT {
     static Stream<Arguments> wrongAnswers() {
         return Stream.of(
                 Arguments.of(TransferAnswers.ArgumentOrder.class, "deadlock"),
-                Arguments.of(TransferAnswers.SynchronizedArgumentOrder.class, "opposite orders"),
+                // a monitor cannot be held back by the lockstep: on JDK 21 the opposite transfers sometimes
+                // deadlock for real before the lock-order probe runs; both diagnoses are true
+                Arguments.of(TransferAnswers.SynchronizedArgumentOrder.class, "opposite orders|deadlock"),
                 Arguments.of(TransferAnswers.TargetFirst.class, "deadlock"),
                 Arguments.of(TransferAnswers.HashCodeOrder.class, "same hashCode()"),
                 Arguments.of(TransferAnswers.IdentityHashOrder.class, "same hashCode()"),
                 Arguments.of(TransferAnswers.LockIdentityHashOrder.class, "same hashCode()"),
-                Arguments.of(TransferAnswers.SynchronizedIdentityHashOrder.class, "opposite orders"),
+                Arguments.of(TransferAnswers.SynchronizedIdentityHashOrder.class, "opposite orders|deadlock"),
                 Arguments.of(TransferAnswers.CheckBeforeLocking.class, "out of account 1"),
                 Arguments.of(TransferAnswers.LocksOnlyTheSource.class, "expected [true, true]"),
                 Arguments.of(TransferAnswers.SelfTransferLocksTwice.class, "already holds"),
@@ -83,7 +85,7 @@ class TransferCheckIT {
                 () -> Isolated.run("course.deadlock.exercises.", TransferCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s for its reason", answer.getSimpleName())
                 .isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest
