@@ -20,11 +20,12 @@ import java.util.Properties;
  *     the tests to end a red run with exit status 1 (see {@code course.kit.maven.ExitOnRedRun}).</li>
  * </ul>
  */
-final class Records {
+public final class Records {
 
     static final String LEARNER = "exercise-status.properties";
     static final String SOLUTIONS = "exercise-status-solutions.properties";
     static final Path RUN = Path.of("target", "exercise-run.properties");
+    private static final String RECORD_COMMENT = "exercise results of the last runs (written by the course test kit)";
 
     private Records() {
     }
@@ -39,11 +40,24 @@ final class Records {
         return Path.of("..").toAbsolutePath().normalize();
     }
 
+    /** Has the learner's last run of {@code exercise}, in the module at {@code moduleDir}, passed? */
+    public static boolean learnerPassed(Path moduleDir, String exercise) {
+        return "passed".equals(read(moduleDir.resolve("target").resolve(LEARNER)).getProperty(exercise));
+    }
+
+    /** Records one result in the learner's record of the module at {@code moduleDir}. */
+    public static synchronized void recordForLearner(Path moduleDir, String exercise, boolean passed) {
+        Path record = moduleDir.resolve("target").resolve(LEARNER);
+        Properties status = read(record);
+        status.setProperty(exercise, passed ? "passed" : "failed");
+        write(record, status, RECORD_COMMENT);
+    }
+
     static void writeRun(Map<String, Boolean> passed, int failedTests) {
         Path record = Path.of("target", ofThisRun());
         Properties status = read(record);
         passed.forEach((id, ok) -> status.setProperty(id, ok ? "passed" : "failed"));
-        write(record, status, "exercise results of the last runs (written by the course test kit)");
+        write(record, status, RECORD_COMMENT);
         Properties run = new Properties();
         run.setProperty("failed", Integer.toString(failedTests));
         write(RUN, run, "this run's failed tests (read by Maven to set the exit status)");

@@ -1,60 +1,30 @@
 package course.kit.watch;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
+import course.kit.Records;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
- * The learner's record of one module, {@code <module>/target/exercise-status.properties}: the
- * file the kit's ProgressListener writes at the end of every exercise run, with the same keys
- * (exercise ids) and values ({@code passed}, {@code failed}). The watch mode writes it where a
- * run ends before ProgressListener can: at the first failed test, and when a run is stopped
- * because it hangs.
+ * The learner's record of one module, {@code <module>/target/exercise-status.properties}, as the
+ * kit's ProgressListener keeps it (see {@link Records}). The watch mode writes it where a run ends
+ * before ProgressListener can: at the first failed test, and when a run is stopped because it hangs.
  */
 final class LearnerRecord {
 
-    private static final String FILE = "exercise-status.properties";
+    private final Path moduleDir;
 
-    private final Path file;
-
-    private LearnerRecord(Path file) {
-        this.file = file;
+    private LearnerRecord(Path moduleDir) {
+        this.moduleDir = moduleDir;
     }
 
     static LearnerRecord in(Path moduleDir) {
-        return new LearnerRecord(moduleDir.resolve("target").resolve(FILE));
+        return new LearnerRecord(moduleDir);
     }
 
     boolean passed(String exercise) {
-        return "passed".equals(read().getProperty(exercise));
+        return Records.learnerPassed(moduleDir, exercise);
     }
 
-    synchronized void write(String exercise, boolean passed) {
-        Properties status = read();
-        status.setProperty(exercise, passed ? "passed" : "failed");
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer out = Files.newBufferedWriter(file)) {
-                status.store(out, "exercise results of the last runs (written by the course test kit)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Properties read() {
-        Properties status = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                status.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return status;
+    void write(String exercise, boolean passed) {
+        Records.recordForLearner(moduleDir, exercise, passed);
     }
 }
