@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * What a learner sees when an exercise test fails: the exercise, what went wrong in the
@@ -45,6 +46,9 @@ public final class ExerciseFailure extends AssertionFailedError {
     static String whatWentWrong(Throwable cause) {
         if (cause instanceof ExerciseFailure failure) {
             return failure.whatWentWrong();
+        }
+        if (cause instanceof TestAbortedException) {
+            return "the check could not judge this run (" + cause.getMessage() + "); run it again";
         }
         if (cause instanceof TimeoutException) {
             return cause.getMessage() + ": the code under test hangs or spins (a deadlock, a lost"
