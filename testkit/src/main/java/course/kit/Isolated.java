@@ -45,6 +45,21 @@ public final class Isolated extends ClassLoader {
         }
     }
 
+    /**
+     * The class itself, or for a fresh copy the class it was copied from: a tool that finds
+     * classes by name (the model checker does) can only use the original.
+     */
+    public static Class<?> original(Class<?> type) {
+        if (!(type.getClassLoader() instanceof Isolated copies)) {
+            return type;
+        }
+        try {
+            return Class.forName(type.getName(), true, copies.getParent());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("no original of " + type.getName(), e);
+        }
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (!name.startsWith(prefix)) {

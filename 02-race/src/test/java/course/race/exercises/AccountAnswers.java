@@ -121,6 +121,89 @@ final class AccountAnswers {
         public long balance() { return vault.balance(); }
     }
 
+    /** A home-made lock on a volatile flag: two threads can both see it free before either sets it. */
+    static final class VolatileFlagLock implements BankAccount {
+        private final Vault vault;
+        private volatile boolean busy;
+        VolatileFlagLock(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            while (busy) {
+                Thread.onSpinWait();
+            }
+            busy = true;
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                busy = false;
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /** The lock object is replaced inside the lock: the next caller locks a different object. */
+    static final class LockReplacedInside implements BankAccount {
+        private final Vault vault;
+        private Object lock = new Object();
+        LockReplacedInside(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            synchronized (lock) {
+                lock = new Object();
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /** Large and small withdrawals under different locks: two locks guarding one balance. */
+    static final class LockPerSize implements BankAccount {
+        private final Vault vault;
+        private final Object largeLock = new Object();
+        private final Object smallLock = new Object();
+        LockPerSize(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            synchronized (amount >= 50 ? largeLock : smallLock) {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /** A read lock for withdrawals: read locks are shared, so withdrawals still run together. */
+    static final class ReadLockForWithdrawals implements BankAccount {
+        private final Vault vault;
+        private final java.util.concurrent.locks.ReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        ReadLockForWithdrawals(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            lock.readLock().lock();
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
     /** tryLock and give up when busy: safe, but refuses money that is there. */
     static final class TryLockGivesUp implements BankAccount {
         private final Vault vault;
@@ -264,5 +347,56 @@ final class AccountAnswers {
                 busy.set(false);
             }
         }
+    }
+
+    /** A write lock, with a read lock for the balance: fine. */
+    static final class WriteLockAccount implements BankAccount {
+        private final Vault vault;
+        private final java.util.concurrent.locks.ReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        WriteLockAccount(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            lock.writeLock().lock();
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public long balance() {
+            lock.readLock().lock();
+            try {
+                return vault.balance();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    /** tryLock in a loop until it succeeds: waits instead of giving up, so nothing is refused. */
+    static final class TryLockUntilHeld implements BankAccount {
+        private final Vault vault;
+        private final ReentrantLock lock = new ReentrantLock();
+        TryLockUntilHeld(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            while (!lock.tryLock()) {
+                Thread.onSpinWait();
+            }
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() { return vault.balance(); }
     }
 }

@@ -1,21 +1,19 @@
 package course.race.exercises;
 
-import course.kit.Workers;
+import course.kit.Interleavings;
 import course.race.BankAccount;
 import course.race.Vault;
-import java.time.Duration;
+import java.lang.reflect.Constructor;
 import java.util.List;
+import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * The checks of exercise race.withdraw, for any {@link BankAccount} class with a
- * {@code (Vault)} constructor. The concurrent checks use a {@link RendezvousVault}, which
- * makes two withdrawals meet between check and act unless a lock keeps them apart: the
- * race happens on every run, or cannot happen at all.
+ * {@code (Vault)} constructor. The concurrent checks explore every interleaving of two
+ * withdrawals made at once ({@link Interleavings}: a model checker switches threads at every
+ * read, write and lock) and compare each outcome with the same withdrawals made one at a time.
  */
 final class AccountCheck {
-
-    static final Duration HANG_LIMIT = Duration.ofSeconds(6);
-    static final int ROUNDS = 3;
 
     private AccountCheck() {
     }
@@ -38,47 +36,70 @@ final class AccountCheck {
     }
 
     // tag::overdraw[]
-    /** Two withdrawals of 60 from 100 at once: exactly one may succeed. */
+    /** Two withdrawals of 60 from 100 at once: exactly one may succeed, in every interleaving. */
     static void neverOverdraws(Class<? extends BankAccount> answer) {
-        for (int round = 1; round <= ROUNDS; round++) {
-            RendezvousVault vault = new RendezvousVault(100, 2);
-            List<Boolean> results = withdrawTogether(create(answer, vault), vault, 60);
-            long successes = results.stream().filter(ok -> ok).count();
-            if (successes != 1 || vault.finalBalance() != 40) {
-                throw new AssertionError("two withdrawals of 60 from a balance of 100: " + successes
-                        + " succeeded and the balance is " + vault.finalBalance() + " (expected 1 and 40). Both"
-                        + " withdrawals checked the balance before either took the money: check-then-act is two"
-                        + " steps, and the other withdrawal ran between them");
-            }
-        }
+        explore(answer).together(List.of("withdraw60", "withdraw60"), "balance")
+                .check("two withdrawals of 60 from a balance of 100, made at once, must leave one success and 40");
     }
     // end::overdraw[]
 
-    /** Two withdrawals of 40 from 100 at once: both must succeed, and the balance end at 20. */
+    /** Two withdrawals that both fit, at once: both must succeed and nothing be lost, in every interleaving. */
     static void losesNoWithdrawal(Class<? extends BankAccount> answer) {
-        for (int round = 1; round <= ROUNDS; round++) {
-            RendezvousVault vault = new RendezvousVault(100, 2);
-            List<Boolean> results = withdrawTogether(create(answer, vault), vault, 40);
-            long successes = results.stream().filter(ok -> ok).count();
-            if (successes != 2 || vault.finalBalance() != 20) {
-                throw new AssertionError("two withdrawals of 40 from a balance of 100: " + successes
-                        + " succeeded and the balance is " + vault.finalBalance() + " (expected 2 and 20). "
-                        + (successes == 2 ? "Both read 100 and both wrote 60: one withdrawal was lost"
-                                : "a withdrawal was refused although the money was there"));
-            }
+        explore(answer).together(List.of("withdraw40", "withdraw40"), "balance")
+                .check("two withdrawals of 40 from a balance of 100, made at once, must both succeed and leave 20");
+        explore(answer).together(List.of("withdraw60", "withdraw40"), "balance")
+                .check("a withdrawal of 60 and one of 40 from a balance of 100, made at once, must both succeed"
+                        + " and leave 0");
+    }
+
+    private static Interleavings explore(Class<? extends BankAccount> answer) {
+        return Interleavings.of(Withdrawals.class, OneAtATime.class, answer);
+    }
+
+    /** The calls the model checker makes, on a fresh account holding 100 in a plain vault. */
+    public static final class Withdrawals {
+        private final Vault vault = Vault.holding(100);
+        private final BankAccount account = construct(Interleavings.answer(BankAccount.class), vault);
+
+        @Operation
+        public boolean withdraw60() {
+            return account.withdraw(60);
+        }
+
+        @Operation
+        public boolean withdraw40() {
+            return account.withdraw(40);
+        }
+
+        /** What the vault holds: the balance must live there. */
+        @Operation
+        public long balance() {
+            return vault.balance();
         }
     }
 
-    private static List<Boolean> withdrawTogether(BankAccount account, RendezvousVault vault, long amount) {
-        try (Workers workers = Workers.named("withdrawal")) {
-            return workers.runTogether(2, HANG_LIMIT, i -> {
-                vault.arrive();
-                try {
-                    return account.withdraw(amount);
-                } finally {
-                    vault.leave();
-                }
-            });
+    /** What the same calls do one at a time. */
+    public static final class OneAtATime {
+        private long balance = 100;
+
+        public boolean withdraw60() {
+            return take(60);
+        }
+
+        public boolean withdraw40() {
+            return take(40);
+        }
+
+        public long balance() {
+            return balance;
+        }
+
+        private boolean take(long amount) {
+            if (balance < amount) {
+                return false;
+            }
+            balance -= amount;
+            return true;
         }
     }
 
@@ -96,8 +117,14 @@ final class AccountCheck {
 
     private static BankAccount create(Class<? extends BankAccount> answer, Vault vault) {
         RaceJit.require();
+        return construct(answer, vault);
+    }
+
+    private static BankAccount construct(Class<? extends BankAccount> answer, Vault vault) {
         try {
-            return answer.getDeclaredConstructor(Vault.class).newInstance(vault);
+            Constructor<? extends BankAccount> constructor = answer.getDeclaredConstructor(Vault.class);
+            constructor.setAccessible(true); // the model may be in another class loader than the answer
+            return constructor.newInstance(vault);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(Vault)", e);
         }

@@ -84,7 +84,105 @@ final class CounterAnswers {
         public long get() { return count.get(); }
     }
 
+    /** A home-made lock on a volatile flag: both threads can see it free before either sets it. */
+    static final class VolatileFlagLock implements Counter {
+        private volatile boolean busy;
+        private volatile long count;
+        public void increment() {
+            while (busy) {
+                Thread.onSpinWait();
+            }
+            busy = true;
+            count++;
+            busy = false;
+        }
+        public long get() { return count; }
+    }
+
+    /** The lock object is replaced inside the lock: the next caller locks another object. */
+    static final class LockReplacedInside implements Counter {
+        private Object lock = new Object();
+        private volatile long count;
+        public void increment() {
+            synchronized (lock) {
+                lock = new Object();
+                count++;
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** One lock for even counts, another for odd ones, chosen by a read outside both. */
+    static final class LockChosenByCount implements Counter {
+        private final Object evenLock = new Object();
+        private final Object oddLock = new Object();
+        private volatile long count;
+        public void increment() {
+            synchronized (count % 2 == 0 ? evenLock : oddLock) {
+                count++;
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** One compareAndSet, no retry: a lost race loses the increment. */
+    static final class CasWithoutRetry implements Counter {
+        private final AtomicLong count = new AtomicLong();
+        public void increment() {
+            long seen = count.get();
+            count.compareAndSet(seen, seen + 1);
+        }
+        public long get() { return count.get(); }
+    }
+
     // ---- right ----
+
+    /** An immutable value swapped atomically. */
+    static final class ImmutableSwap implements Counter {
+        private final java.util.concurrent.atomic.AtomicReference<Long> count =
+                new java.util.concurrent.atomic.AtomicReference<>(0L);
+        public void increment() { count.updateAndGet(value -> value + 1); }
+        public long get() { return count.get(); }
+    }
+
+    /** A semaphore with one permit as the lock. */
+    static final class SemaphoreCount implements Counter {
+        private final java.util.concurrent.Semaphore permit = new java.util.concurrent.Semaphore(1);
+        private long count;
+        public void increment() {
+            permit.acquireUninterruptibly();
+            try {
+                count++;
+            } finally {
+                permit.release();
+            }
+        }
+        public long get() {
+            permit.acquireUninterruptibly();
+            try {
+                return count;
+            } finally {
+                permit.release();
+            }
+        }
+    }
+
+    /** A spin lock on an AtomicBoolean: correct, if wasteful. */
+    static final class AtomicSpinLock implements Counter {
+        private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile long count;
+        public void increment() {
+            while (!busy.compareAndSet(false, true)) {
+                Thread.onSpinWait();
+            }
+            try {
+                count++;
+            } finally {
+                busy.set(false);
+            }
+        }
+        public long get() { return count; }
+    }
 
     static final class SynchronizedMethods implements Counter {
         private long count;

@@ -1,0 +1,178 @@
+package course.kit;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jetbrains.kotlinx.lincheck.Actor;
+import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
+import org.jetbrains.kotlinx.lincheck.execution.ResultWithClock;
+import org.jetbrains.kotlinx.lincheck.strategy.IncorrectResultsFailure;
+import org.jetbrains.kotlinx.lincheck.strategy.LincheckFailure;
+import org.jetbrains.kotlinx.lincheck.strategy.ManagedDeadlockFailure;
+import org.jetbrains.kotlinx.lincheck.strategy.ManagedLivelockFailure;
+import org.jetbrains.kotlinx.lincheck.strategy.TimeoutFailure;
+import org.jetbrains.kotlinx.lincheck.strategy.UnexpectedExceptionFailure;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+
+/**
+ * Explores the interleavings of a few calls made at once and judges every outcome against the
+ * same calls made one at a time: the promise of every exercise whose object must behave "as if
+ * the calls ran one after another" (counts, withdrawals, accounts, buffers, caches, transfers).
+ *
+ * <p>The exploring is Lincheck's model checker: it runs the calls in threads it schedules
+ * itself, switching between them at every shared-memory access and lock operation, so it tries
+ * the interleavings nobody thought of instead of one a check forces. A {@code model} class holds
+ * a fresh object under test (made by its no-argument constructor) and has one public method per
+ * call, annotated {@code @Operation}; a {@code oneAtATime} class has the same methods and does
+ * what the calls must do when they run one at a time. When some interleaving gives results that
+ * no one-at-a-time order gives, or hangs, or throws, the check fails with what the calls
+ * returned and the interleaving that broke them ({@link InterleavingTrace}).
+ */
+public final class Interleavings {
+
+    /** How many interleavings of one scenario are tried at most; small scenarios are exhausted sooner. */
+    static final int INTERLEAVINGS_PER_SCENARIO = Integer.getInteger("course.interleavings", 300);
+
+    private final Class<?> model;
+    private final Class<?> oneAtATime;
+    private final Class<?> answer;
+    private final List<Scenario> scenarios = new ArrayList<>();
+
+    /** The answer under exploration, for the model's constructor (Lincheck makes models with no arguments). */
+    private static volatile Class<?> explored;
+
+    private Interleavings(Class<?> model, Class<?> oneAtATime, Class<?> answer) {
+        this.model = Isolated.original(model);
+        this.oneAtATime = Isolated.original(oneAtATime);
+        this.answer = answer;
+    }
+
+    /**
+     * Explores the calls of {@code model}; a trace shows the lines of {@code answer}, the
+     * learner's class, which the model's constructor gets from {@link #answer(Class)}.
+     */
+    public static Interleavings of(Class<?> model, Class<?> oneAtATime, Class<?> answer) {
+        return new Interleavings(model, oneAtATime, answer);
+    }
+
+    /** The answer class being explored, for the model to make its object of. */
+    public static <T> Class<? extends T> answer(Class<T> type) {
+        return explored.asSubclass(type);
+    }
+
+    /** Adds a scenario: {@code callsPerThread[i]} are the calls thread i makes, one after another. */
+    public Interleavings together(String[]... callsPerThread) {
+        scenarios.add(new Scenario(List.of(), Arrays.stream(callsPerThread).map(List::of).toList(), List.of()));
+        return this;
+    }
+
+    /** Adds a scenario of one call per thread, all at once, then {@code after} on one thread. */
+    public Interleavings together(List<String> oneCallPerThread, String... after) {
+        scenarios.add(new Scenario(List.of(), oneCallPerThread.stream().map(List::of).toList(), List.of(after)));
+        return this;
+    }
+
+    /** Adds a scenario with calls made before and after the threads run. */
+    public Interleavings scenario(List<String> before, List<List<String>> threads, List<String> after) {
+        scenarios.add(new Scenario(before, threads, after));
+        return this;
+    }
+
+    /**
+     * Explores every scenario; if one breaks, throws an {@link AssertionError} that starts with
+     * {@code promise} (what the calls must do), says what they did and shows the interleaving.
+     */
+    public void check(String promise) {
+        explored = answer;
+        JdkWarnings.hiddenWhile(() -> explore(promise));
+    }
+
+    private void explore(String promise) {
+        ModelCheckingOptions options = new ModelCheckingOptions()
+                .iterations(0)
+                .invocationsPerIteration(INTERLEAVINGS_PER_SCENARIO)
+                .sequentialSpecification(oneAtATime)
+                .minimizeFailedScenario(false);
+        for (Scenario scenario : scenarios) {
+            options.addCustomScenario(scenario.build(model));
+        }
+        try {
+            options.check(model);
+        } catch (LincheckAssertionError error) {
+            if (Boolean.getBoolean("course.interleavings.debug")) { error.printStackTrace(); }
+            throw new AssertionError(promise + "; " + explain(error.getFailure$lincheck()), null);
+        }
+    }
+
+    private String explain(LincheckFailure failure) {
+        String trace = InterleavingTrace.of(failure.getTrace(), answer).render();
+        return whatHappened(failure) + "\nThe interleaving that did it (one column per thread, your lines):\n" + trace;
+    }
+
+    private static String whatHappened(LincheckFailure failure) {
+        if (failure instanceof IncorrectResultsFailure) {
+            return "but in one interleaving " + results(failure)
+                    + ", which no order of the same calls made one at a time gives.";
+        }
+        if (failure instanceof ManagedDeadlockFailure) {
+            return "but in one interleaving the calls never finished: each thread waited for something"
+                    + " only another waiting thread could give (a deadlock).";
+        }
+        if (failure instanceof ManagedLivelockFailure) {
+            return "but in one interleaving the calls never finished: a thread kept spinning, waiting for"
+                    + " a change that could not come while it spun (a livelock, or a wait that is never woken).";
+        }
+        if (failure instanceof UnexpectedExceptionFailure thrown) {
+            return "but in one interleaving a call threw " + thrown.getException() + ".";
+        }
+        if (failure instanceof TimeoutFailure) {
+            return "but in one interleaving the calls did not finish in time (a deadlock, a lost wake-up,"
+                    + " or a loop that never sees its exit condition).";
+        }
+        return "but in one interleaving the calls went wrong: " + failure.toString().strip().lines().findFirst().orElse("");
+    }
+
+    private static String results(LincheckFailure failure) {
+        ExecutionScenario scenario = failure.getScenario();
+        List<String> said = new ArrayList<>();
+        addResults(said, "first", scenario.getInitExecution(), failure.getResults().getInitResults());
+        List<List<ResultWithClock>> parallel = failure.getResults().getParallelResultsWithClock();
+        for (int thread = 0; thread < parallel.size(); thread++) {
+            List<Actor> actors = scenario.getParallelExecution().get(thread);
+            List<Object> results = parallel.get(thread).stream().map(r -> (Object) r.getResult()).toList();
+            addResults(said, "thread " + (thread + 1), actors, results);
+        }
+        addResults(said, "then", scenario.getPostExecution(), failure.getResults().getPostResults());
+        return String.join(", ", said);
+    }
+
+    private static void addResults(List<String> said, String who, List<Actor> actors, List<?> results) {
+        for (int i = 0; i < actors.size() && i < results.size(); i++) {
+            said.add(who + " " + actors.get(i).getMethod().getName() + "() returned " + results.get(i));
+        }
+    }
+
+    /** Calls made before the threads, by each thread, and after them, named by the model's method names. */
+    private record Scenario(List<String> before, List<List<String>> threads, List<String> after) {
+
+        ExecutionScenario build(Class<?> model) {
+            return new ExecutionScenario(actors(model, before),
+                    threads.stream().map(calls -> actors(model, calls)).toList(),
+                    actors(model, after), null);
+        }
+
+        private static List<Actor> actors(Class<?> model, List<String> calls) {
+            return calls.stream().map(call -> new Actor(method(model, call), List.of())).toList();
+        }
+
+        private static Method method(Class<?> model, String name) {
+            try {
+                return model.getMethod(name);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException(model.getSimpleName() + " has no public method " + name + "()", e);
+            }
+        }
+    }
+}
