@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.opentest4j.TestAbortedException;
@@ -56,6 +58,42 @@ public final class JitDirectives {
             throw cannotRun(result.strip());
         }
         ADDED.add(directives);
+    }
+
+    /**
+     * Waits, at most {@code limit}, until the JIT compilers have nothing queued or under way. A
+     * visibility check calls it while its spinner spins: the spinner's loop must be compiled
+     * before the action, as in a long-running program, and a JVM that has just run much other
+     * code (a model checker's exploration) may have a long queue in front of it.
+     */
+    public static void awaitIdleCompilers(Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!compilersIdle() && System.nanoTime() < end) {
+            LockSupport.parkNanos(2_000_000);
+        }
+    }
+
+    private static boolean compilersIdle() {
+        String queue;
+        try {
+            queue = String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerQueue",
+                    new Object[] {null}, new String[] {String[].class.getName()}));
+        } catch (JMException | RuntimeException e) {
+            return true; // nothing to wait for that can be seen
+        }
+        boolean underWay = false;
+        for (String line : queue.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.equals("Empty")) {
+                continue;
+            }
+            if (line.startsWith("Current compiles:") || line.endsWith("compile queue:")) {
+                underWay = line.startsWith("Current compiles:") && line.length() > "Current compiles:".length();
+                continue;
+            }
+            return false; // a task, under way or queued
+        }
+        return !underWay;
     }
 
     private static TestAbortedException cannotRun(String why) {

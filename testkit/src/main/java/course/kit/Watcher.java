@@ -28,6 +28,8 @@ public final class Watcher {
     private static final Duration HANG_LIMIT = Duration.ofSeconds(6);
     /** CPU time the spinner spends in its loop before the action: enough for the JIT to compile it. */
     private static final long SPIN_BEFORE_ACTION_NANOS = 5_000_000;
+    /** How long to wait for the JIT to work through its queue, the spinner's loop in it, before the action. */
+    private static final Duration COMPILE_QUEUE_LIMIT = Duration.ofSeconds(3);
     /**
      * CPU time the spinner must have run after the action, without seeing it, to count as "never
      * saw it": a reader that can see the write sees it within nanoseconds, so 20 ms is millions of
@@ -91,6 +93,10 @@ public final class Watcher {
             Threads.awaitInside(spinner, spinMethod, HANG_LIMIT);
             if (!spinsFor(spinner, SPIN_BEFORE_ACTION_NANOS)) {
                 return new Attempt(false, 0); // never got the CPU: does not count
+            }
+            JitDirectives.awaitIdleCompilers(COMPILE_QUEUE_LIMIT);
+            if (!spinsFor(spinner, SPIN_BEFORE_ACTION_NANOS)) {
+                return new Attempt(false, 0);
             }
             experiment.act();
             cpuAtAction = THREADS.getThreadCpuTime(spinner.threadId());
