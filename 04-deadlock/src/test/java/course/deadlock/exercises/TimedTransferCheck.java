@@ -192,9 +192,9 @@ final class TimedTransferCheck {
         }
         if (result.outcome() == Outcome.GAVE_UP) {
             throw new AssertionError(context + ": it returned GAVE_UP after " + result.millis() + " ms, "
-                    + (PATIENT_TIMEOUT.toMillis() - result.millis()) + " ms before its timeout. Until the time is"
-                    + " up, keep trying: a fixed number of tries, or a give-up at the first lock that is taken, breaks"
-                    + " that promise." + scenario.notes());
+                    + (PATIENT_TIMEOUT.toMillis() - result.millis()) + " ms before its timeout" + (result.millis()
+                    < HELD_FOR_MILLIS ? ", while account 2 was still held" : "") + ". Until the time is up, keep"
+                    + " trying: a lock taken now may be free a moment later." + scenario.notes());
         }
         if (result.outcome() != Outcome.DONE || one.now() != 90 || two.now() != 110) {
             throw new AssertionError(context + ": it returned " + result.outcome() + " and left the balances at "
