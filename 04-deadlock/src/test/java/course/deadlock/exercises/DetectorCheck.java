@@ -114,7 +114,7 @@ final class DetectorCheck {
     }
 
     /**
-     * Two hundred made-up wait-for graphs and a few large ones, small to large ({@link WaitGraphs}): on each,
+     * A hundred and sixty made-up wait-for graphs and two large ones, small to large ({@link WaitGraphs}): on each,
      * exactly its cycles ({@link DetectorProperty}).
      */
     static void findsTheCyclesOfManyGraphs(Class<? extends DeadlockDetector> answer) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>threads sorted by id: not the wait order;
  *   <li>the JVM's own bean instead of the given one: "never asked the ThreadMXBean it was given";
  * </ul>
- * and, by the property over two hundred made-up wait-for graphs and a few large ones
+ * and, by the property over a hundred and sixty made-up wait-for graphs and two large ones
  * ({@link DetectorProperty}), each failure named on the smallest graph the check could cut it
  * down to:
  * <ul>

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The detector's promise as a property: on every wait-for graph of {@link WaitGraphs#series}
- * (two hundred small ones, and a few of hundreds of threads), shown to it through a
+ * (a hundred and sixty small ones, and two of hundreds of threads), shown to it through a
  * {@link GraphBean}, it returns exactly the graph's cycles ({@link CycleJudge}). On the first
  * graph it gets wrong, the check looks for a smaller graph it also gets wrong, dropping threads,
  * waits and locks one at a time while the detector still fails, and names that one: the

@@ -16,16 +16,16 @@ import java.util.Set;
  * several threads waiting for one lock, chains that end in a thread that runs or waits for a
  * latch, threads waiting for a lock they hold, idle threads), in a random order for the JVM's
  * walk, with thread ids that say nothing about that order, sometimes with names shared by
- * several threads; then a few of hundreds of threads, and one with a ring of six hundred.
+ * several threads; then one of hundreds of threads, and one with a ring of four hundred.
  */
 final class WaitGraphs {
 
-    static final int RANDOM = 100;
-    static final int BUILT = 100;
-    static final int LARGE = 2;
+    static final int RANDOM = 80;
+    static final int BUILT = 80;
+    static final int LARGE = 1;
     static final int LARGE_THREADS = 300;
-    static final int DEEP_RING = 600;
-    static final int DEEP_TAIL = 300;
+    static final int DEEP_RING = 400;
+    static final int DEEP_TAIL = 200;
 
     private WaitGraphs() {
     }
