@@ -32,4 +32,10 @@ class CycleDetectorTest {
     void findsTwoDeadlocksAsTwoCycles() {
         DetectorCheck.findsTwoCyclesAtOnce(CycleDetector.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void findsTheCyclesOfManyWaitForGraphs() {
+        DetectorCheck.findsTheCyclesOfManyGraphs(CycleDetector.class);
+    }
 }

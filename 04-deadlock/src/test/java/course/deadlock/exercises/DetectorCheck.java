@@ -30,6 +30,7 @@ final class DetectorCheck {
         findsATwoThreadCycle(answer);
         findsTheCycleButNotTheThreadsWaitingOnIt(answer);
         findsTwoCyclesAtOnce(answer);
+        findsTheCyclesOfManyGraphs(answer);
     }
 
     /** A thread waits for a lock whose owner waits for a signal: stuck for now, but no cycle. */
@@ -110,6 +111,14 @@ final class DetectorCheck {
             names.put(LockId.of(m3), "monitor M3");
             expectCycles(answer, knot, List.of(List.of(p1, p2), List.of(q1, q2)), List.of(), names);
         }
+    }
+
+    /**
+     * A hundred and sixty made-up wait-for graphs and two large ones, small to large ({@link WaitGraphs}): on each,
+     * exactly its cycles ({@link DetectorProperty}).
+     */
+    static void findsTheCyclesOfManyGraphs(Class<? extends DeadlockDetector> answer) {
+        DetectorProperty.check(answer);
     }
 
     // ---- judging ----
@@ -256,7 +265,7 @@ final class DetectorCheck {
         return names;
     }
 
-    private static String frames(Throwable error) {
+    static String frames(Throwable error) {
         return java.util.Arrays.stream(error.getStackTrace())
                 .filter(f -> f.getClassName().startsWith("course.deadlock"))
                 .limit(3)

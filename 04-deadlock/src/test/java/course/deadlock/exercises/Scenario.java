@@ -58,6 +58,8 @@ final class Scenario {
     private final Set<Thread> inUntimedWait = ConcurrentHashMap.newKeySet();
     private final Set<String> notes = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failedTries = new AtomicInteger();
+    private final ThreadLocal<Object> currentCall = new ThreadLocal<>();
+    private final Set<String> overdraftsSeen = ConcurrentHashMap.newKeySet();
     private volatile boolean abandoning;
 
     private Scenario(boolean inLockstep) {
@@ -127,6 +129,33 @@ final class Scenario {
         notes.add(note);
     }
 
+    // ---- which transfer call is running: each read and write of a balance is told to its account ----
+
+    /**
+     * Marks the start of a transfer call on this thread; {@code name} (its toString(), taken only when
+     * a message needs it) is how messages call it. {@link #run} does it for each job; a job that makes
+     * many transfers calls it before each one.
+     */
+    void beginCall(Object name) {
+        currentCall.set(name);
+    }
+
+    /** The transfer call running on this thread, or the thread itself outside any call. */
+    Object currentCall() {
+        Object call = currentCall.get();
+        return call != null ? call : Thread.currentThread().getName();
+    }
+
+    /** An account saw one transfer read a negative balance that another transfer had written. */
+    void overdraftSeen(String what) {
+        overdraftsSeen.add(what);
+    }
+
+    /** The first overdraft another transfer could see (see {@link CheckAccount#balance()}), or null. */
+    String overdraftSeen() {
+        return overdraftsSeen.stream().sorted().findFirst().orElse(null);
+    }
+
     /** What the locks noticed along the way, as extra lines for a failure message. */
     String notes() {
         return notes.isEmpty() ? "" : "\n" + String.join("\n", notes);
@@ -166,6 +195,7 @@ final class Scenario {
                     if (lockstep != null) {
                         lockstep.arrive();
                     }
+                    beginCall(job.name());
                     results.set(index, job.call().call());
                 } catch (Throwable e) {
                     errors.set(index, e);

@@ -17,6 +17,11 @@ final class TimedTransferCheck {
     static final Duration HELD_TIMEOUT = Duration.ofMillis(100);
     static final Duration LIMIT = Duration.ofSeconds(4);
     static final Duration HELD_LIMIT = HELD_TIMEOUT.plusSeconds(1);
+    static final Duration PATIENT_TIMEOUT = Duration.ofSeconds(2);
+    static final long HELD_FOR_MILLIS = 300;
+    static final int STRESS_THREADS = 4;
+    static final int STRESS_TRANSFERS = 1_000;
+    static final int STRESS_ACCOUNTS = 5;
 
     private TimedTransferCheck() {
     }
@@ -27,6 +32,8 @@ final class TimedTransferCheck {
         oppositeTransfersBothFinish(answer);
         givesUpWhenALockStaysTaken(answer);
         checksTheBalanceInsideTheLocks(answer);
+        keepsTryingWhileTimeIsLeft(answer);
+        survivesStress(answer);
     }
 
     static void movesMoneyAlone(Class<? extends TimedTransfer> answer) {
@@ -145,12 +152,108 @@ final class TimedTransferCheck {
                 new Scenario.Job<>("transfer 1->2 (60)", () -> transfer.transfer(one, two, 60, PAIR_TIMEOUT)),
                 new Scenario.Job<>("transfer 1->3 (60)", () -> transfer.transfer(one, three, 60, PAIR_TIMEOUT))));
         long done = results.stream().filter(r -> r == Outcome.DONE).count();
-        if (done != 1 || !results.contains(Outcome.INSUFFICIENT_FUNDS) || one.now() != 40 || one.lowest() < 0) {
+        if (done != 1 || !results.contains(Outcome.INSUFFICIENT_FUNDS) || one.now() != 40
+                || scenario.overdraftSeen() != null) {
             throw new AssertionError("two transfers of 60 out of account 1 (balance 100) at once returned " + results
-                    + ", and account 1 ended at " + one.now() + " (lowest " + one.lowest() + "); expected one DONE,"
-                    + " one INSUFFICIENT_FUNDS and 40. Check the balance while you hold both locks.");
+                    + ", and account 1 ended at " + one.now() + "; expected one DONE, one INSUFFICIENT_FUNDS and 40."
+                    + TransferCheck.seenInside(scenario, one));
         }
         scenario.expectNoLockHeld("after two transfers out of account 1");
+    }
+
+    /**
+     * Another thread holds account 2 for the first {@value #HELD_FOR_MILLIS} ms of a transfer whose
+     * timeout is 2 s, then lets go: the transfer must still be trying then, and get it done.
+     */
+    static void keepsTryingWhileTimeIsLeft(Class<? extends TimedTransfer> answer) {
+        warmUp(answer);
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 100);
+        TimedTransfer transfer = create(answer);
+        String context = "transfer 1->2 (10) with timeout " + PATIENT_TIMEOUT.toMillis() + " ms, while another thread"
+                + " held account 2 for the first " + HELD_FOR_MILLIS + " ms and then let it go";
+        Holder holder = Holder.of(two);
+        boolean[] released = {false};
+        Scenario.Watch releaseInTime = (threads, elapsed) -> {
+            if (!released[0] && elapsed >= TimeUnit.MILLISECONDS.toNanos(HELD_FOR_MILLIS)) {
+                released[0] = true;
+                holder.release();
+            }
+            return null;
+        };
+        Timed result;
+        try {
+            result = TransferCheck.within(context, () -> scenario.run(LIMIT, releaseInTime, List.of(
+                    new Scenario.Job<>("transfer 1->2 (10)",
+                            () -> Timed.call(() -> transfer.transfer(one, two, 10, PATIENT_TIMEOUT)))))).get(0);
+        } finally {
+            holder.release();
+        }
+        if (result.outcome() == Outcome.GAVE_UP) {
+            throw new AssertionError(context + ": it returned GAVE_UP after " + result.millis() + " ms, "
+                    + (PATIENT_TIMEOUT.toMillis() - result.millis()) + " ms before its timeout" + (result.millis()
+                    < HELD_FOR_MILLIS ? ", while account 2 was still held" : "") + ". Until the time is up, keep"
+                    + " trying: a lock taken now may be free a moment later." + scenario.notes());
+        }
+        if (result.outcome() != Outcome.DONE || one.now() != 90 || two.now() != 110) {
+            throw new AssertionError(context + ": it returned " + result.outcome() + " and left the balances at "
+                    + one.now() + " and " + two.now() + "; expected DONE, 90 and 110" + scenario.notes());
+        }
+        scenario.expectNoLockHeld("after " + context);
+    }
+
+    /**
+     * {@value #STRESS_THREADS} threads, {@value #STRESS_TRANSFERS} transfers in random directions among
+     * {@value #STRESS_ACCOUNTS} accounts, timeout 2 s each: no deadlock, every transfer ends with an
+     * outcome, none gives up before its timeout, money kept, no overdraft another transfer could see.
+     */
+    static void survivesStress(Class<? extends TimedTransfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        List<CheckAccount> accounts = new java.util.ArrayList<>();
+        for (int id = 1; id <= STRESS_ACCOUNTS; id++) {
+            accounts.add(scenario.open(id, 1_000));
+        }
+        TimedTransfer transfer = create(answer);
+        long seed = System.nanoTime();
+        java.util.Set<String> broken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Scenario.Job<Void>> jobs = new java.util.ArrayList<>();
+        for (int t = 0; t < STRESS_THREADS; t++) {
+            java.util.Random random = new java.util.Random(seed + t);
+            jobs.add(new Scenario.Job<>("stress worker " + (t + 1), () -> {
+                for (int i = 0; i < STRESS_TRANSFERS / STRESS_THREADS; i++) {
+                    CheckAccount from = accounts.get(random.nextInt(STRESS_ACCOUNTS));
+                    CheckAccount to = accounts.get(random.nextInt(STRESS_ACCOUNTS)); // sometimes the same
+                    long amount = 1 + random.nextInt(500);
+                    TransferCheck.StressCall call = new TransferCheck.StressCall(Thread.currentThread().getName(),
+                            from, to, amount);
+                    scenario.beginCall(call);
+                    Timed result = Timed.call(() -> transfer.transfer(from, to, amount, PATIENT_TIMEOUT));
+                    if (result.outcome() == null
+                            || result.outcome() == Outcome.GAVE_UP && result.millis() < PATIENT_TIMEOUT.toMillis()) {
+                        broken.add("\"" + call + "\" returned " + result.outcome() + " after " + result.millis()
+                                + " ms, with a timeout of " + PATIENT_TIMEOUT.toMillis() + " ms");
+                    }
+                }
+                return null;
+            }));
+        }
+        String context = STRESS_THREADS + " threads making " + STRESS_TRANSFERS + " random transfers among "
+                + STRESS_ACCOUNTS + " accounts, timeout " + PATIENT_TIMEOUT.toMillis() + " ms each (seed " + seed + ")";
+        TransferCheck.within(context, () -> scenario.run(LIMIT, jobs));
+        if (!broken.isEmpty()) {
+            throw new AssertionError(context + ": " + broken.stream().sorted().findFirst().orElseThrow()
+                    + (broken.size() > 1 ? " (and " + (broken.size() - 1) + " more like it)" : "") + ". A transfer"
+                    + " reports DONE or INSUFFICIENT_FUNDS, or GAVE_UP once its time is up: until then it keeps"
+                    + " trying." + scenario.notes());
+        }
+        long total = accounts.stream().mapToLong(CheckAccount::now).sum();
+        if (total != STRESS_ACCOUNTS * 1_000L) {
+            throw new AssertionError(context + ": the total went from " + STRESS_ACCOUNTS * 1_000 + " to " + total
+                    + ": money was made or lost");
+        }
+        TransferCheck.expectNoOverdraft(context, scenario, accounts);
+        scenario.expectNoLockHeld("after " + context);
     }
 
     // ---- the pieces ----

@@ -33,8 +33,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the balance checked before the locks: an overdraft of two transfers out of one account;
  *   <li>a transfer to itself that tries its own lock twice: GAVE_UP, with a note that it tried a
  *       lock it held;
- *   <li>a transfer to itself that reads both balances and writes both: money made.
+ *   <li>a transfer to itself that reads both balances and writes both: money made;
+ *   <li>sixty rounds of tries at most: GAVE_UP long before a 2 s timeout while another thread
+ *       holds account 2 for its first 300 ms (or, on a fast machine, before half the 100 ms timeout
+ *       while another thread holds it for good);
+ *   <li>a give-up at the first lock found taken: GAVE_UP at once, in the opposite transfers;
+ *   <li>the deadline from Duration.getNano() (0 for 2 s): GAVE_UP before the timeout.
  * </ul>
+ * And every answer runs a stress property: four threads, a thousand transfers in random
+ * directions among five accounts, 2 s each: no deadlock, no transfer that gives up before its
+ * time, money kept, no overdraft another transfer could see.
  */
 class TimedTransferCheckIT {
 
@@ -49,7 +57,10 @@ class TimedTransferCheckIT {
                 Arguments.of(TimedTransferAnswers.BacksOffHoldingTheFirst.class, "livelock"),
                 Arguments.of(TimedTransferAnswers.CheckBeforeLocking.class, "out of account 1"),
                 Arguments.of(TimedTransferAnswers.SelfTransferTriesTwice.class, "already held"),
-                Arguments.of(TimedTransferAnswers.SelfTransferDoubleCounts.class, "to itself"));
+                Arguments.of(TimedTransferAnswers.SelfTransferDoubleCounts.class, "to itself"),
+                Arguments.of(TimedTransferAnswers.FixedRetries.class, "before its timeout"),
+                Arguments.of(TimedTransferAnswers.GivesUpAtTheFirstCollision.class, "before its timeout"),
+                Arguments.of(TimedTransferAnswers.DeadlineFromGetNano.class, "before its timeout"));
     }
 
     static Stream<Class<? extends TimedTransfer>> rightAnswers() {

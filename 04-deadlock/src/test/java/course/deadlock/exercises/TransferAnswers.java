@@ -369,6 +369,42 @@ final class TransferAnswers {
         }
     }
 
+    /**
+     * Both locks in id order; moves the money first, and moves it back if the source is overdrawn.
+     * The balance dips below zero only while both locks are held: no other transfer can see it.
+     */
+    static final class MovesThenUndoes implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            first.lock().lockInterruptibly();
+            try {
+                if (first != second) {
+                    second.lock().lockInterruptibly();
+                }
+                try {
+                    if (from == to) {
+                        return from.balance() >= amount;
+                    }
+                    from.setBalance(from.balance() - amount);
+                    to.setBalance(to.balance() + amount);
+                    if (from.balance() < 0) {                     // overdrawn: put it all back
+                        from.setBalance(from.balance() + amount);
+                        to.setBalance(to.balance() - amount);
+                        return false;
+                    }
+                    return true;
+                } finally {
+                    if (first != second) {
+                        second.lock().unlock();
+                    }
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+
     /** tryLock both, release on failure, sleep a random moment, retry until done. */
     static final class TryLockWithBackOff implements Transfer {
         public boolean transfer(Account from, Account to, long amount) throws InterruptedException {

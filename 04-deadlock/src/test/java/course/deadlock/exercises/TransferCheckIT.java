@@ -75,6 +75,7 @@ class TransferCheckIT {
                 TransferAnswers.IdentityHashWithTieBreaker.class,
                 TransferAnswers.SynchronizedById.class,
                 TransferAnswers.TryLockWithBackOff.class,
+                TransferAnswers.MovesThenUndoes.class,
                 OrderedTransfer.class);
     }
 

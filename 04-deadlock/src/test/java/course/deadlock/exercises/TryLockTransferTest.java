@@ -38,4 +38,16 @@ class TryLockTransferTest {
     void theBalanceIsCheckedInsideTheLocks() {
         TimedTransferCheck.checksTheBalanceInsideTheLocks(TryLockTransfer.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void keepsTryingWhileTimeIsLeft() {
+        TimedTransferCheck.keepsTryingWhileTimeIsLeft(TryLockTransfer.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void fourThreadsAThousandTransfers() {
+        TimedTransferCheck.survivesStress(TryLockTransfer.class);
+    }
 }
