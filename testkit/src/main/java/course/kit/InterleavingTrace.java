@@ -24,7 +24,8 @@ import org.jetbrains.kotlinx.lincheck.trace.WriteTracePoint;
 public final class InterleavingTrace {
 
     static final int MAX_ROWS = 15;
-    static final int CELL_WIDTH = 40;
+    /** The widest a column gets: two columns and their margins stay within 110 characters. */
+    static final int MAX_CELL_WIDTH = 52;
 
     private final List<Row> rows;
     private final int threads;
@@ -102,10 +103,12 @@ public final class InterleavingTrace {
 
     /** The table, at most {@link #MAX_ROWS} rows of steps, a line "..." where steps were left out. */
     public String render() {
+        int width = Math.max("Thread 1".length(),
+                Math.min(MAX_CELL_WIDTH, rows.stream().mapToInt(row -> row.step().length()).max().orElse(0)));
         StringBuilder table = new StringBuilder();
         StringBuilder header = new StringBuilder();
         for (int t = 0; t < threads; t++) {
-            header.append(cell("Thread " + (t + 1), t));
+            header.append(cell("Thread " + (t + 1), t, width));
         }
         table.append(header.toString().stripTrailing()).append('\n');
         boolean[] shown = chooseRows();
@@ -122,7 +125,7 @@ public final class InterleavingTrace {
             Row row = rows.get(i);
             StringBuilder line = new StringBuilder();
             for (int t = 0; t < threads; t++) {
-                line.append(cell(t == row.thread() ? row.step() : "", t));
+                line.append(cell(t == row.thread() ? row.step() : "", t, width));
             }
             table.append(line.toString().stripTrailing()).append('\n');
         }
@@ -166,9 +169,9 @@ public final class InterleavingTrace {
         return distance;
     }
 
-    private static String cell(String text, int column) {
-        String clipped = text.length() > CELL_WIDTH ? text.substring(0, CELL_WIDTH - 3) + "..." : text;
-        return (column == 0 ? "  " : " | ") + String.format("%-" + CELL_WIDTH + "s", clipped);
+    private static String cell(String text, int column, int width) {
+        String clipped = text.length() > width ? text.substring(0, width - 3) + "..." : text;
+        return (column == 0 ? "  " : " | ") + String.format("%-" + width + "s", clipped);
     }
 
     /** One step; its words are taken when it is shown, once a call has its returned value. */

@@ -32,6 +32,14 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  */
 public final class Interleavings {
 
+    /**
+     * The time limit, in seconds, of a test that explores ({@code @Timeout(Interleavings.TIME_LIMIT_SECONDS)}).
+     * Longer than other tests' 10 s: the model checker's first start in a JVM takes seconds on a
+     * busy machine, and it finds hangs itself (a deadlock or a spin in the explored calls fails
+     * the check with its interleaving), so the limit only guards against the checker itself.
+     */
+    public static final int TIME_LIMIT_SECONDS = 60;
+
     /** How many interleavings of one scenario are tried at most; small scenarios are exhausted sooner. */
     static final int INTERLEAVINGS_PER_SCENARIO = Integer.getInteger("course.interleavings", 300);
 
@@ -102,13 +110,30 @@ public final class Interleavings {
             options.check(model);
         } catch (LincheckAssertionError error) {
             if (Boolean.getBoolean("course.interleavings.debug")) { error.printStackTrace(); }
-            throw new AssertionError(promise + "; " + explain(error.getFailure$lincheck()), null);
+            throw new AssertionError(explain(promise, error.getFailure$lincheck()), null);
         }
     }
 
-    private String explain(LincheckFailure failure) {
+    private String explain(String promise, LincheckFailure failure) {
         String trace = InterleavingTrace.of(failure.getTrace(), answer).render();
-        return whatHappened(failure) + "\nThe interleaving that did it (one column per thread, your lines):\n" + trace;
+        return wrap(promise + "; " + whatHappened(failure))
+                + "\nThe interleaving that did it (one column per thread, your lines):\n" + trace;
+    }
+
+    /** Breaks a sentence into lines of at most 100 characters, at spaces. */
+    private static String wrap(String sentence) {
+        StringBuilder text = new StringBuilder();
+        int lineStart = 0;
+        for (String word : sentence.split(" ")) {
+            if (text.length() > lineStart && text.length() - lineStart + word.length() >= 100) {
+                text.append('\n');
+                lineStart = text.length();
+            } else if (text.length() > lineStart) {
+                text.append(' ');
+            }
+            text.append(word);
+        }
+        return text.toString();
     }
 
     private static String whatHappened(LincheckFailure failure) {
@@ -150,7 +175,9 @@ public final class Interleavings {
 
     private static void addResults(List<String> said, String who, List<Actor> actors, List<?> results) {
         for (int i = 0; i < actors.size() && i < results.size(); i++) {
-            said.add(who + " " + actors.get(i).getMethod().getName() + "() returned " + results.get(i));
+            String result = String.valueOf(results.get(i));
+            String call = actors.get(i).getMethod().getName() + "()";
+            said.add(who + " " + call + (result.equals("void") ? "" : " returned " + result));
         }
     }
 

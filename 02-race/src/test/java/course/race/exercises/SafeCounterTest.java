@@ -1,6 +1,7 @@
 package course.race.exercises;
 
 import course.kit.Exercise;
+import course.kit.Interleavings;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,7 +17,7 @@ class SafeCounterTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
     void losesNoIncrementUnderContention() {
         CounterCheck.noLostUpdates(SafeCounter.class);
     }
