@@ -15,6 +15,7 @@ import org.jetbrains.kotlinx.lincheck.strategy.TimeoutFailure;
 import org.jetbrains.kotlinx.lincheck.strategy.UnexpectedExceptionFailure;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * Explores the interleavings of a few calls made at once and judges every outcome against the
@@ -178,6 +179,32 @@ public final class Interleavings {
             String result = String.valueOf(results.get(i));
             String call = actors.get(i).getMethod().getName() + "()";
             said.add(who + " " + call + (result.equals("void") ? "" : " returned " + result));
+        }
+    }
+
+    /**
+     * Starts the model checker once, on a tiny counter, so that a later check finds it ready:
+     * its agent loaded and its own code compiled. The watch mode's worker JVMs call it while
+     * they wait for the learner's save.
+     */
+    public static void warmUp() {
+        of(WarmUpCounter.class, WarmUpCounter.class, WarmUpCounter.class)
+                .together(List.of("increment", "increment"), "get")
+                .check("the warm-up counter counts");
+    }
+
+    /** The warm-up's object, its own model and its own one-at-a-time behaviour. */
+    public static final class WarmUpCounter {
+        private int count;
+
+        @Operation
+        public synchronized void increment() {
+            count++;
+        }
+
+        @Operation
+        public synchronized int get() {
+            return count;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import course.kit.ExerciseFailure;
 import course.kit.ExerciseInfo;
 import course.kit.ExerciseRegister;
+import course.kit.Interleavings;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -67,7 +68,7 @@ public final class WorkerMain {
 
     /**
      * Loads what every run needs before any answer exists: the launcher, the register, AssertJ,
-     * and the Jupiter engine's discovery and execution, by running {@link WarmUpTest} (a test of
+     * the model checker (see {@link Interleavings#warmUp()}), and the Jupiter engine's discovery and execution, by running {@link WarmUpTest} (a test of
      * the kit, not an exercise) on a launcher of its own that no listener watches, so that it is
      * neither recorded nor reported. No class of the module is loaded.
      */
@@ -76,6 +77,7 @@ public final class WorkerMain {
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
                 .execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(WarmUpTest.class)).build());
         ExerciseRegister.load();
+        Interleavings.warmUp(); // the model checker's first start costs seconds: pay it before the save
         try {
             Class.forName("org.assertj.core.api.Assertions");
         } catch (ClassNotFoundException e) {
