@@ -165,7 +165,7 @@ final class RunnerCheck {
      * Three good workers: their results, in order, and a time that covers the slowest of them.
      * The first one, "gated", runs until the check lets it go: the check waits until it has
      * started and the two others have finished, waits as long again as all that took plus
-     * 200 ms, and only then lets it finish. A clock that ran until the last exit saw all of that
+     * 100 ms, and only then lets it finish. A clock that ran until the last exit saw all of that
      * wait; a clock stopped once the processes were started saw none of it, however slowly the
      * machine started them. And "gated", first in the list, finishes last: its result comes
      * first only if the results are in worker order, not in the order the workers finished.
@@ -206,7 +206,7 @@ final class RunnerCheck {
         }
     }
 
-    /** Waits for "gated" to start and the counters to finish, holds it as long again as that took plus 200 ms, then lets it go. */
+    /** Waits for "gated" to start and the counters to finish, holds it as long again as that took plus 100 ms, then lets it go. */
     private static void holdTheGate(WorkerRun run, long start, AtomicLong heldMillis) {
         long end = System.nanoTime() + WorkerRun.HANG_LIMIT.toNanos();
         while (!(run.hasFile("gated.started") && run.hasFile("counter-1.finished") && run.hasFile("counter-2.finished"))
@@ -215,7 +215,7 @@ final class RunnerCheck {
         }
         long seen = System.nanoTime();
         try {
-            Thread.sleep((seen - start) / 1_000_000 + 200);
+            Thread.sleep((seen - start) / 1_000_000 + 100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
