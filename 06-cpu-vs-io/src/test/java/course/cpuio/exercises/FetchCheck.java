@@ -160,20 +160,20 @@ final class FetchCheck {
     // end::limit[]
 
     /**
-     * Statuses 500, 404, 204, 201 and 302, refused connections and good answers, with more failures
-     * than permits: every failure reported with its reason (the status, for a status), every URL
+     * Statuses 500, 404, 204, 201 and 302, three refused connections and good answers, with more
+     * failures than permits (an answer that loses a permit on a refused connection runs out of them): every failure reported with its reason (the status, for a status), every URL
      * requested once.
      */
     static void reportsFailures(Class<? extends Fetcher> answer) {
         try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); Client client = new Client()) {
             URI refused = refusedUri();
             List<URI> uris = List.of(server.uri("/fail/1"), refused, server.uri("/status/404"), refused,
-                    server.uri("/status/204"), server.uri("/status/201"), server.uri("/status/302"),
-                    server.uri("/item/7"), server.uri("/item/8"));
-            int failures = 7;
+                    server.uri("/status/204"), refused, server.uri("/status/201"), server.uri("/status/302"),
+                    server.uri("/item/8"), server.uri("/item/9"));
+            int failures = 8;
             List<FetchResult> results = fetch(answer, client, uris, 2, Duration.ofSeconds(5), Duration.ofSeconds(2),
-                    "nine requests, seven of them failing, at most two at once (does a failed request give its"
-                            + " place back?)");
+                    "ten requests, eight of them failing, three of them refused, at most two at once (does a failed"
+                            + " request give its place back?)");
             expectSize(results, uris);
             for (int i = 0; i < uris.size(); i++) {
                 FetchResult result = results.get(i);
@@ -199,7 +199,7 @@ final class FetchCheck {
             }
             if (client.http.sent() != uris.size()) {
                 throw new AssertionError("fetchAll sent " + client.http.sent() + " requests for " + uris.size()
-                        + " URLs, seven of which fail: each URL must be requested exactly once; a failure is"
+                        + " URLs, eight of which fail: each URL must be requested exactly once; a failure is"
                         + " reported, not tried again");
             }
         }

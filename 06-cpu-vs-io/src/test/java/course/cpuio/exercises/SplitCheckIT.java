@@ -144,7 +144,7 @@ class SplitCheckIT {
                 () -> Isolated.run(PREFIX, SplitCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s (saying \"%s\"): first message %s", answer.getSimpleName(),
                 explanation, result.firstMessage()).isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest
