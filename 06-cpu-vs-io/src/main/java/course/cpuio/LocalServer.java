@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Every request waits {@code delay} before it is answered (the time a remote service would
  * take), then gets status 200 and its own path as the body; a path that starts with
- * {@code /fail} gets status 500 instead. The server counts the requests in flight and remembers
+ * {@code /fail} gets status 500 instead, and {@code /status/NNN} gets status NNN. The server counts the requests in flight and remembers
  * the highest count it saw: how many requests a client really had open at once. Each request
  * is handled on a virtual thread of its own, so the server never limits the concurrency.
  */
@@ -32,14 +32,20 @@ public final class LocalServer implements AutoCloseable {
         void await() throws InterruptedException;
     }
 
+    /** Something a request for {@code path} waits for before it is answered. */
+    @FunctionalInterface
+    public interface PathPause {
+        void await(String path) throws InterruptedException;
+    }
+
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final Duration delay;
-    private final Pause pause;
+    private final PathPause pause;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
 
-    private LocalServer(Duration delay, Pause pause) throws IOException {
+    private LocalServer(Duration delay, PathPause pause) throws IOException {
         this.delay = delay;
         this.pause = pause;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -50,11 +56,16 @@ public final class LocalServer implements AutoCloseable {
 
     /** A server that answers every request after {@code delay}. */
     public static LocalServer start(Duration delay) throws IOException {
-        return new LocalServer(delay, () -> { });
+        return new LocalServer(delay, path -> { });
     }
 
     /** A server whose requests also wait for {@code pause} before they are answered. */
     public static LocalServer start(Duration delay, Pause pause) throws IOException {
+        return new LocalServer(delay, path -> pause.await());
+    }
+
+    /** A server whose requests also wait for {@code pause}, which is told each request's path. */
+    public static LocalServer startPausing(Duration delay, PathPause pause) throws IOException {
         return new LocalServer(delay, pause);
     }
 
@@ -80,13 +91,13 @@ public final class LocalServer implements AutoCloseable {
         boolean counted = true;
         try (exchange) {
             Thread.sleep(delay);            // the remote service at work: no CPU is used
-            pause.await();
             String path = exchange.getRequestURI().getPath();
-            int status = path.startsWith("/fail") ? 500 : 200;
-            byte[] body = path.getBytes(StandardCharsets.UTF_8);
+            pause.await(path);
+            int status = statusFor(path);
+            byte[] body = status == 204 ? new byte[0] : path.getBytes(StandardCharsets.UTF_8);
             inFlight.decrementAndGet();     // before the answer leaves: the client may send the next at once
             counted = false;
-            exchange.sendResponseHeaders(status, body.length);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
@@ -99,6 +110,17 @@ public final class LocalServer implements AutoCloseable {
         }
     }
     // end::handler[]
+
+    /** 500 for {@code /fail...}, NNN for {@code /status/NNN}, else 200. */
+    private static int statusFor(String path) {
+        if (path.startsWith("/fail")) {
+            return 500;
+        }
+        if (path.startsWith("/status/")) {
+            return Integer.parseInt(path.substring("/status/".length()));
+        }
+        return 200;
+    }
 
     @Override
     public void close() {

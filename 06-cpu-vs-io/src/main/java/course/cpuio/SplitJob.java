@@ -6,9 +6,11 @@ import java.util.concurrent.ExecutionException;
 public interface SplitJob {
 
     /**
-     * The result of {@code work} for {@code from <= n < to}: the sum of its results on the parts.
+     * The result of {@code work} for {@code from <= n < to}: the sum of its results on the parts,
+     * each number in exactly one part.
      *
-     * @throws ExecutionException if the work failed on any part (its exception is the cause)
+     * @throws ExecutionException if the work failed on any part (its exception is the cause; an
+     *                            answer may also let that exception out as it is)
      */
     long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException;
 }

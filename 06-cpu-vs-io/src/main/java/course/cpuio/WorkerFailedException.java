@@ -13,7 +13,10 @@ public final class WorkerFailedException extends Exception {
 
     private final List<String> problems;
 
-    /** @param problems one line per failed worker, each naming the worker and what went wrong */
+    /**
+     * @param problems one line per failed worker, each naming the worker and what went wrong (its exit
+     *                 status and the last line of its error output, or the wrong result it printed)
+     */
     public WorkerFailedException(List<String> problems) {
         super(problems.size() + " worker(s) did not do their work:\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);

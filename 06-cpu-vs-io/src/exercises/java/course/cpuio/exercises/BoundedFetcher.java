@@ -16,14 +16,25 @@ import java.util.concurrent.Future;
 /**
  * Exercise cpuio.fetch: fetch many URLs on virtual threads, at most K at once.
  *
- * <p>Fetch every URI with the {@link HttpClient} given to the constructor (do not close it: it
- * belongs to the caller), one virtual thread per request, with at most {@code maxInFlight}
- * requests in flight at any moment (a {@link java.util.concurrent.Semaphore} does it). Give
- * each request {@code timeout} to be answered; a request that takes longer must fail as timed
- * out, and must not keep running after {@code fetchAll} returns. Report every failure as a
- * {@link FetchResult#failed} result with its reason: an exception, a timeout, or a status
- * other than 200. Never let a failure pass for an answer, and never let one failure stop the
- * other requests. Return the results in the order of the URIs.
+ * <p>What {@code fetchAll} must do, for any number of URIs (none at all included):
+ * <ul>
+ *   <li>Send every request through the {@link HttpClient} given to the constructor, and leave it
+ *       open (never close or shut it down: it belongs to the caller). Request each URI exactly
+ *       once: a failure is reported, not tried again.
+ *   <li>Run the requests on virtual threads (one per request), with at most {@code maxInFlight}
+ *       in flight at any moment, and up to that many: a request waits for its turn only while
+ *       {@code maxInFlight} others are in flight (a {@link java.util.concurrent.Semaphore} does
+ *       it). A request that failed gives its place back, once.
+ *   <li>Give each request {@code timeout} to be answered, counted from when it is sent (not
+ *       from when {@code fetchAll} began, and not including the wait for its turn). A request
+ *       that takes longer fails as timed out, and is abandoned: its connection is closed by the
+ *       time {@code fetchAll} returns.
+ *   <li>Return one result per URI, in the order of the URIs (not in the order the answers came):
+ *       {@link FetchResult#ok} with the body for status 200, {@link FetchResult#failed} with its
+ *       reason for anything else: an exception, a timeout, or any other status (a 404, a 500,
+ *       but also a 204 or a 302), whose reason names the status. One failure never stops the
+ *       other requests, and never passes for an answer.
+ * </ul>
  *
  * <p>Run {@code ./mvnw test -pl 06-cpu-vs-io} to check your answer.
  */

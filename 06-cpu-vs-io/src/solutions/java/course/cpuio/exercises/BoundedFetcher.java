@@ -19,8 +19,10 @@ import java.util.concurrent.Semaphore;
  * {@code maxInFlight} permits is taken before each request and given back in a {@code finally},
  * so a failed request frees its place too. The timeout is the request's own
  * ({@link HttpRequest.Builder#timeout}): when it passes, the client abandons the exchange and
- * closes its connection, and {@code send} throws {@code HttpTimeoutException}. Every failure
- * becomes a result that says why.
+ * closes its connection, and {@code send} throws {@code HttpTimeoutException}; it starts when the
+ * request is sent, after the wait for a permit. Every failure becomes a result that says why,
+ * and any status other than 200 is a failure. The client is the caller's: it is never closed.
+ * The starter's javadoc lists every promise.
  */
 public final class BoundedFetcher implements Fetcher {
 

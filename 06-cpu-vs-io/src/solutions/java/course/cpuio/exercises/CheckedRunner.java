@@ -13,10 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Exercise cpuio.runner, solved. Every process is started before any is waited for. Output and
- * error streams go to temporary files, so no process can block on a full pipe while the runner
- * waits for another. The time is taken when the last process has exited; it is returned only
- * after every exit status and every result has been checked.
+ * Exercise cpuio.runner, solved. What {@code runAll} must do is the starter's list: start all
+ * before waiting for any; time from the first start to the last exit; read both streams of every
+ * worker while it runs, apart; a result is the last non-blank line of standard output, stripped;
+ * a worker did its work if its status is 0 and its result the expected one; the results in worker
+ * order, or a {@link WorkerFailedException} with one line per failed worker (its status and the
+ * last line of its error output, or the result it printed). Here each stream goes to a temporary
+ * file, so no process can block on a full pipe while the runner waits for another, and the time
+ * is taken when the last process has exited; it is returned only after every exit status and
+ * every result has been checked.
  */
 public final class CheckedRunner implements ProcessRunner {
 
@@ -62,8 +67,10 @@ public final class CheckedRunner implements ProcessRunner {
     }
     // end::solution[]
 
+    /** The last line of a file that is not blank, without the white space around it; "" if there is none. */
     private static String lastLine(Path file) throws IOException {
-        List<String> lines = Files.readString(file, StandardCharsets.UTF_8).strip().lines().toList();
-        return lines.isEmpty() ? "" : lines.getLast();
+        List<String> lines = Files.readString(file, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                .toList();
+        return lines.isEmpty() ? "" : lines.getLast().strip();
     }
 }

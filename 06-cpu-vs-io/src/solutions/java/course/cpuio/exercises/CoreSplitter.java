@@ -15,7 +15,10 @@ import java.util.concurrent.Future;
  * counting costs more for larger numbers) finish. Each part returns its own result through a
  * {@link Future}: nothing is shared between the parts, so nothing needs a lock. {@code get()}
  * waits for each part and rethrows its failure; {@code close()} (Java 19+) shuts the pool
- * down and waits for it.
+ * down and waits for it. The boundaries are {@code from + (to - from) * i / parts}: a product
+ * of at most a trillion and the number of parts, far from overflowing a long, and exact, unlike
+ * a double; and no {@code (from + to) / 2}, which overflows near {@code Long.MAX_VALUE}. The
+ * starter's javadoc lists every promise.
  */
 public final class CoreSplitter implements SplitJob {
 

@@ -42,6 +42,12 @@ class BoundedFetcherTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void anEmptyListFetchesNothing() {
+        FetchCheck.fetchesNothing(BoundedFetcher.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void theTimeoutIsForEachRequest() {
         FetchCheck.timeoutIsPerRequest(BoundedFetcher.class);
     }

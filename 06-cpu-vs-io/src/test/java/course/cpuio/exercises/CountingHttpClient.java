@@ -21,7 +21,8 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The HttpClient the fetch checks hand to an answer: it does what the client it wraps does, and
- * counts the requests the answer sends. The server's own count is not the answer's: the JDK's
+ * counts the requests the answer sends, and notes whether the answer closed it (it must not:
+ * the client belongs to the caller). The server's own count is not the answer's: the JDK's
  * client may send a GET again by itself when a kept-alive connection fails under it (seen once
  * in 200 runs of a right answer: 31 requests for 30 URLs).
  */
@@ -30,6 +31,7 @@ final class CountingHttpClient extends HttpClient {
     private final HttpClient http;
     private final AtomicInteger sent = new AtomicInteger();
     private final Map<String, Long> firstSentNanos = new ConcurrentHashMap<>();
+    private volatile String closedBy;
 
     CountingHttpClient(HttpClient http) {
         this.http = http;
@@ -44,6 +46,11 @@ final class CountingHttpClient extends HttpClient {
     OptionalLong sentNanos(String path) {
         Long nanos = firstSentNanos.get(path);
         return nanos == null ? OptionalLong.empty() : OptionalLong.of(nanos);
+    }
+
+    /** How the answer closed this client ("close()", "shutdown()", ...), or null if it did not. */
+    String closedBy() {
+        return closedBy;
     }
 
     private void count(HttpRequest request) {
@@ -124,11 +131,13 @@ final class CountingHttpClient extends HttpClient {
 
     @Override
     public void shutdown() {
+        closedBy = "shutdown()";
         http.shutdown();
     }
 
     @Override
     public void shutdownNow() {
+        closedBy = "shutdownNow()";
         http.shutdownNow();
     }
 
@@ -144,6 +153,7 @@ final class CountingHttpClient extends HttpClient {
 
     @Override
     public void close() {
+        closedBy = "close()";
         http.close();
     }
 }

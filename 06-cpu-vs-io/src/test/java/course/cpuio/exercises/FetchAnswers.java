@@ -319,6 +319,180 @@ final class FetchAnswers {
         }
     }
 
+    /** Only a server error (5xx) counts as a failure: a 404, a 204 or a 302 passes for an answer. */
+    static final class ServerErrorsOnly implements Fetcher {
+        private final HttpClient client;
+        ServerErrorsOnly(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            return limited(uris, maxInFlight, uri -> sendJudging(client, uri, timeout, status -> status >= 500));
+        }
+    }
+
+    /** Only an error status (4xx, 5xx) counts as a failure: a 204 or a 302 passes for an answer. */
+    static final class ErrorStatusesOnly implements Fetcher {
+        private final HttpClient client;
+        ErrorStatusesOnly(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            return limited(uris, maxInFlight, uri -> sendJudging(client, uri, timeout, status -> status >= 400));
+        }
+    }
+
+    /** A status other than 200 is a failure, but the reason does not say which status. */
+    static final class StatusNotInTheReason implements Fetcher {
+        private final HttpClient client;
+        StatusNotInTheReason(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            return limited(uris, maxInFlight, uri -> {
+                FetchResult result = send(client, uri, timeout);
+                return result.isOk() || !result.error().startsWith("status") ? result
+                        : FetchResult.failed(uri, "the server did not answer with OK");
+            });
+        }
+    }
+
+    /** Closes the client when done, as if it were its own. */
+    static final class ClosesTheClient implements Fetcher {
+        private final HttpClient client;
+        ClosesTheClient(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            try (client) {
+                return limited(uris, maxInFlight, uri -> send(client, uri, timeout));
+            }
+        }
+    }
+
+    /** Makes a client of its own and ignores the one it was given. */
+    static final class OwnClient implements Fetcher {
+        OwnClient(HttpClient client) { }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            try (HttpClient own = HttpClient.newHttpClient()) {
+                return limited(uris, maxInFlight, uri -> send(own, uri, timeout));
+            }
+        }
+    }
+
+    /** Tries a failed request once more: the failure is sent twice. */
+    static final class RetriesAFailure implements Fetcher {
+        private final HttpClient client;
+        RetriesAFailure(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            return limited(uris, maxInFlight, uri -> {
+                FetchResult first = send(client, uri, timeout);
+                return first.isOk() ? first : send(client, uri, timeout);
+            });
+        }
+    }
+
+    /** A pool of min(maxInFlight, number of URIs) threads: none at all for no URIs. */
+    static final class PoolSizedToTheUris implements Fetcher {
+        private final HttpClient client;
+        PoolSizedToTheUris(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            List<Future<FetchResult>> futures = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxInFlight, uris.size()))) {
+                for (URI uri : uris) {
+                    futures.add(pool.submit(() -> send(client, uri, timeout)));
+                }
+            }
+            return futures.stream().map(Future::resultNow).toList();
+        }
+    }
+
+    /** Gives the permit back in the catch and again in the finally: each failure adds a permit. */
+    static final class ReleasesTwiceOnFailure implements Fetcher {
+        private final HttpClient client;
+        ReleasesTwiceOnFailure(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                permits.acquire();
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        permits.release();
+                        return FetchResult.failed(uri, "status " + response.statusCode());
+                    }
+                    return FetchResult.ok(uri, response.body());
+                } catch (IOException e) {
+                    permits.release();
+                    return FetchResult.failed(uri, e);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** The timeout also bounds the wait for a permit: a request that waited its turn too long is never sent. */
+    static final class TimeoutCoversTheWaitForAPermit implements Fetcher {
+        private final HttpClient client;
+        TimeoutCoversTheWaitForAPermit(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            return perUri(uris, uri -> {
+                if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return FetchResult.failed(uri, "timed out waiting for a free slot");
+                }
+                try {
+                    return send(client, uri, timeout);
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /** Results added to a shared list as they come in: in the order of the answers, not of the URIs. */
+    static final class ResultsInArrivalOrder implements Fetcher {
+        private final HttpClient client;
+        ResultsInArrivalOrder(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            Semaphore permits = new Semaphore(maxInFlight);
+            List<FetchResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (URI uri : uris) {
+                    threads.submit(() -> {
+                        permits.acquire();
+                        try {
+                            results.add(send(client, uri, timeout));
+                        } finally {
+                            permits.release();
+                        }
+                        return null;
+                    });
+                }
+            }
+            return results;
+        }
+    }
+
+    /** {@code send}, with {@code isFailure} deciding which statuses fail. */
+    static FetchResult sendJudging(HttpClient client, URI uri, Duration timeout,
+                                   java.util.function.IntPredicate isFailure) throws InterruptedException {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return isFailure.test(response.statusCode()) ? FetchResult.failed(uri, "status " + response.statusCode())
+                    : FetchResult.ok(uri, response.body());
+        } catch (IOException e) {
+            return FetchResult.failed(uri, e);
+        }
+    }
+
+    /** One virtual thread per URI, at most {@code maxInFlight} running {@code task} at once. */
+    static List<FetchResult> limited(List<URI> uris, int maxInFlight, UriTask task) {
+        Semaphore permits = new Semaphore(maxInFlight);
+        return perUri(uris, uri -> {
+            permits.acquire();
+            try {
+                return task.fetch(uri);
+            } finally {
+                permits.release();
+            }
+        });
+    }
+
     // ---- right ----
 
     /** No semaphore: a fixed pool of maxInFlight platform threads is a limit too. */
@@ -390,6 +564,51 @@ final class FetchAnswers {
                 thread.join();
             }
             return List.of(results);
+        }
+    }
+
+    /** The caller's loop takes the permit before it starts each thread; the thread gives it back. */
+    static final class AcquireBeforeSubmit implements Fetcher {
+        private final HttpClient client;
+        AcquireBeforeSubmit(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout)
+                throws InterruptedException {
+            Semaphore permits = new Semaphore(maxInFlight);
+            List<Future<FetchResult>> futures = new ArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (URI uri : uris) {
+                    permits.acquire();
+                    futures.add(threads.submit(() -> {
+                        try {
+                            return send(client, uri, timeout);
+                        } finally {
+                            permits.release();
+                        }
+                    }));
+                }
+            }
+            return futures.stream().map(Future::resultNow).toList();
+        }
+    }
+
+    /** No threads of its own: sendAsync with the request's timeout; the permit goes back when the future completes. */
+    static final class AsyncCallbacks implements Fetcher {
+        private final HttpClient client;
+        AsyncCallbacks(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout)
+                throws InterruptedException {
+            Semaphore permits = new Semaphore(maxInFlight);
+            List<CompletableFuture<FetchResult>> results = new ArrayList<>();
+            for (URI uri : uris) {
+                permits.acquire();
+                results.add(client.sendAsync(HttpRequest.newBuilder(uri).timeout(timeout).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .handle((response, failure) -> failure != null ? FetchResult.failed(uri, failure)
+                                : response.statusCode() == 200 ? FetchResult.ok(uri, response.body())
+                                : FetchResult.failed(uri, "HTTP " + response.statusCode()))
+                        .whenComplete((result, failure) -> permits.release()));
+            }
+            return results.stream().map(CompletableFuture::join).toList();
         }
     }
 }

@@ -44,6 +44,7 @@ final class FetchCheck {
     }
 
     static void all(Class<? extends Fetcher> answer) {
+        fetchesNothing(answer);
         fetchesEveryUrl(answer);
         keepsToTheLimit(answer);
         reportsFailures(answer);
@@ -51,28 +52,76 @@ final class FetchCheck {
         timeoutIsPerRequest(answer);
     }
 
-    /** Thirty URLs, four at a time: thirty answers, in order, each with its own body. */
+    /** No URLs: no results, no requests, no failure. */
+    static void fetchesNothing(Class<? extends Fetcher> answer) {
+        try (Client client = new Client(); Workers workers = Workers.named("fetch")) {
+            List<FetchResult> results;
+            try {
+                results = workers.runTogether(1, HANG_LIMIT, i -> call(answer, client, List.of(), 3,
+                        Duration.ofSeconds(5))).getFirst();
+            } catch (AssertionError e) {
+                throw new AssertionError("fetchAll " + (e.getCause() != null ? "threw " + e.getCause()
+                        : "did not return") + " for an empty list of URLs: with nothing to fetch, return an empty"
+                        + " list (a pool of zero threads, say, cannot be made)", e);
+            }
+            expectClientOpen(client);
+            if (results == null || !results.isEmpty() || client.http.sent() != 0) {
+                throw new AssertionError("fetchAll returned " + results + " and sent " + client.http.sent()
+                        + " request(s) for an empty list of URLs: expected an empty list, and no request");
+            }
+        }
+    }
+
+    /**
+     * Thirty URLs, four at a time: thirty answers, in order, each with its own body, each URL
+     * requested once. The answer to the first URL is held until the 29 others have been answered
+     * (or a second has passed), so results gathered in the order they came are out of order.
+     */
     static void fetchesEveryUrl(Class<? extends Fetcher> answer) {
-        try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); Client client = new Client()) {
+        CountDownLatch othersAnswered = new CountDownLatch(29);
+        LocalServer.PathPause firstLast = path -> {
+            if (path.equals("/item/0")) {
+                othersAnswered.await(1, TimeUnit.SECONDS);
+            } else {
+                othersAnswered.countDown();
+            }
+        };
+        try (LocalServer server = LocalServer.startPausing(Duration.ZERO, firstLast); Client client = new Client()) {
             List<URI> uris = items(server, 30);
             List<FetchResult> results = fetch(answer, client, uris, 4, Duration.ofSeconds(5), HANG_LIMIT,
-                    "thirty requests to a server that answers at once");
+                    "thirty requests to a server that answers at once, the first one last");
+            if (client.http.sent() == 0) {
+                throw new AssertionError("fetchAll sent none of its " + uris.size() + " requests through the HttpClient"
+                        + " it was given (to its constructor): send every request through that client");
+            }
             expectAnswered(results, uris);
             if (client.http.sent() != uris.size()) {
                 throw new AssertionError("fetchAll sent " + client.http.sent() + " requests for " + uris.size()
                         + " URLs: each URL must be fetched exactly once");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     // tag::limit[]
-    /** Twelve URLs, at most three at once: the server holds every request until it has seen the peak. */
+    /**
+     * Two failing URLs, then twelve, at most three at once: the server holds every request for an
+     * item until it has seen the peak. The failures go first, so a failure that does not give its
+     * place back, or gives it back twice, shows in the peak.
+     */
     static void keepsToTheLimit(Class<? extends Fetcher> answer) {
         int limit = 3;
         CountDownLatch open = new CountDownLatch(1);
-        try (LocalServer server = LocalServer.start(Duration.ZERO, open::await); Client client = new Client();
+        LocalServer.PathPause holdItems = path -> {
+            if (path.startsWith("/item")) {
+                open.await();
+            }
+        };
+        try (LocalServer server = LocalServer.startPausing(Duration.ZERO, holdItems); Client client = new Client();
              Workers workers = Workers.named("fetch")) {
-            List<URI> uris = items(server, 12);
+            List<URI> uris = new ArrayList<>(List.of(server.uri("/fail/a"), server.uri("/status/404")));
+            uris.addAll(items(server, 12));
             List<List<FetchResult>> results = new ArrayList<>();
             List<Throwable> thrown = new ArrayList<>();
             Thread caller = workers.start("fetch-caller", () -> {
@@ -89,52 +138,69 @@ final class FetchCheck {
             workers.joinAll(List.of(caller), HANG_LIMIT);
             if (heldAtOnce > limit || server.peakInFlight() > limit) {
                 throw new AssertionError(Math.max(heldAtOnce, server.peakInFlight()) + " requests were in flight at"
-                        + " once with maxInFlight = " + limit + ": the limit was not kept. Take a permit before each"
-                        + " request and give it back only when its answer (or failure) is in");
+                        + " once with maxInFlight = " + limit + " (two failed requests went first): the limit was not"
+                        + " kept. Take a permit before each request and give it back once, when its answer (or"
+                        + " failure) is in");
             }
             if (!reachedLimit) {
                 throw new AssertionError("with maxInFlight = " + limit + " and " + uris.size() + " URLs, only "
                         + server.peakInFlight() + " request(s) were ever in flight at once: the limit is there to"
-                        + " be used, up to " + limit + " at the same time");
+                        + " be used, up to " + limit + " at the same time. (The first two requests failed: a failed"
+                        + " request that keeps its permit would show as this too.)");
             }
             if (!thrown.isEmpty()) {
                 throw new AssertionError("fetchAll threw " + thrown.getFirst(), thrown.getFirst());
             }
-            expectAnswered(results.getFirst(), uris);
+            expectSize(results.getFirst(), uris);
+            expectAnswered(results.getFirst().subList(2, uris.size()), uris.subList(2, uris.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
     // end::limit[]
 
-    /** A 500, a refused connection and good answers, with more failures than permits. */
+    /**
+     * Statuses 500, 404, 204, 201 and 302, three refused connections and good answers, with more
+     * failures than permits (an answer that loses a permit on a refused connection runs out of them): every failure reported with its reason (the status, for a status), every URL
+     * requested once.
+     */
     static void reportsFailures(Class<? extends Fetcher> answer) {
         try (LocalServer server = LocalServer.startOrFail(Duration.ZERO); Client client = new Client()) {
             URI refused = refusedUri();
-            List<URI> uris = List.of(server.uri("/fail/1"), refused, refused, server.uri("/fail/4"), refused,
-                    server.uri("/item/6"), server.uri("/item/7"));
+            List<URI> uris = List.of(server.uri("/fail/1"), refused, server.uri("/status/404"), refused,
+                    server.uri("/status/204"), refused, server.uri("/status/201"), server.uri("/status/302"),
+                    server.uri("/item/8"), server.uri("/item/9"));
+            int failures = 8;
             List<FetchResult> results = fetch(answer, client, uris, 2, Duration.ofSeconds(5), Duration.ofSeconds(2),
-                    "seven requests, five of them failing, at most two at once (does a failed request give its"
-                            + " place back?)");
+                    "ten requests, eight of them failing, three of them refused, at most two at once (does a failed"
+                            + " request give its place back?)");
             expectSize(results, uris);
             for (int i = 0; i < uris.size(); i++) {
                 FetchResult result = results.get(i);
-                boolean shouldFail = i < 5;
-                if (shouldFail && result.isOk()) {
-                    String why = uris.get(i) == refused ? "its connection was refused (nobody listens on that port)"
-                            : "the server answered with status 500";
-                    throw new AssertionError("the request to " + uris.get(i) + " failed (" + why + "), yet its"
-                            + " result says it was answered, with body \"" + result.body() + "\": a failure must"
-                            + " be reported as FetchResult.failed, with its reason, never swallowed");
+                URI uri = uris.get(i);
+                String status = uri.getPath().startsWith("/fail") ? "500" : uri.getPath().startsWith("/status/")
+                        ? uri.getPath().substring("/status/".length()) : null;
+                if (i < failures && result.isOk()) {
+                    String why = uri == refused ? "its connection was refused (nobody listens on that port)"
+                            : "the server answered with status " + status;
+                    throw new AssertionError("the request to " + uri + " failed (" + why + "), yet its result says it"
+                            + " was answered, with body \"" + result.body() + "\": a failure must be reported as"
+                            + " FetchResult.failed, with its reason, never swallowed. Any status other than 200 is a"
+                            + " failure, 2xx and 3xx too");
                 }
-                if (!shouldFail && !result.isOk()) {
-                    throw new AssertionError("the request to " + uris.get(i) + " was answered with status 200, but"
-                            + " its result says it failed: " + result.error());
+                if (i >= failures && !result.isOk()) {
+                    throw new AssertionError("the request to " + uri + " was answered with status 200, but its result"
+                            + " says it failed: " + result.error());
+                }
+                if (status != null && !result.error().contains(status)) {
+                    throw new AssertionError("the result of a request answered with status " + status + " gives the"
+                            + " reason \"" + result.error() + "\": say which status came back");
                 }
             }
-            if (!results.get(0).error().contains("500")) {
-                throw new AssertionError("the result of a request answered with status 500 gives the reason \""
-                        + results.get(0).error() + "\": say which status came back");
+            if (client.http.sent() != uris.size()) {
+                throw new AssertionError("fetchAll sent " + client.http.sent() + " requests for " + uris.size()
+                        + " URLs, eight of which fail: each URL must be requested exactly once; a failure is"
+                        + " reported, not tried again");
             }
         }
     }
@@ -250,9 +316,9 @@ final class FetchCheck {
 
         @Override
         public void close() {
-            http.shutdownNow();
+            plain.shutdownNow();
             try {
-                if (!http.awaitTermination(Duration.ofSeconds(2))) {
+                if (!plain.awaitTermination(Duration.ofSeconds(2))) {
                     throw new AssertionError("the HttpClient did not stop within 2 s after shutdownNow");
                 }
             } catch (InterruptedException e) {
@@ -312,14 +378,29 @@ final class FetchCheck {
     static List<FetchResult> fetch(Class<? extends Fetcher> answer, Client client, List<URI> uris, int limit,
                                    Duration timeout, Duration deadline, String situation) {
         try (Workers workers = Workers.named("fetch")) {
-            return workers.runTogether(1, deadline, i -> call(answer, client, uris, limit, timeout)).getFirst();
+            List<FetchResult> results = workers.runTogether(1, deadline, i -> call(answer, client, uris, limit, timeout))
+                    .getFirst();
+            expectClientOpen(client);
+            return results;
         } catch (AssertionError e) {
+            if (client.http.closedBy() != null) {
+                expectClientOpen(client);
+            }
             if (e.getCause() != null) {
                 throw new AssertionError("fetchAll threw " + e.getCause() + " (" + situation + "): a failed request"
                         + " must become a FetchResult.failed, and the other requests go on", e.getCause());
             }
             throw new AssertionError("fetchAll did not return within " + deadline.toMillis() + " ms (" + situation
                     + ")\n" + e.getMessage(), e);
+        }
+    }
+
+    /** The HttpClient belongs to the caller: fetchAll must leave it open. */
+    static void expectClientOpen(Client client) {
+        if (client.http.closedBy() != null) {
+            throw new AssertionError("fetchAll called " + client.http.closedBy() + " on the HttpClient it was given:"
+                    + " the client belongs to the caller, who may send more requests with it. Close only what you"
+                    + " create (your threads), never what you are given");
         }
     }
 

@@ -36,7 +36,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>one failed request failing the whole batch: caught by {@code reportsFailures};
  *   <li>every URL fetched twice (once for the status, once for the body): caught by
  *       {@code fetchesEveryUrl}, which counts the requests sent through its HttpClient (not the
- *       server's count: the JDK's client may resend a GET by itself, see {@link CountingHttpClient}).
+ *       server's count: the JDK's client may resend a GET by itself, see {@link CountingHttpClient});
+ *       a failed request tried again: caught by {@code reportsFailures}, which counts them too;
+ *   <li>only 5xx, or only 4xx and 5xx, taken for failures; a reason that does not name the
+ *       status: caught by {@code reportsFailures}, whose server also answers 404, 204, 201 and 302;
+ *   <li>a permit given back twice by a failure: caught by {@code keepsToTheLimit}, whose first two
+ *       requests fail before the twelve that are held;
+ *   <li>the timeout also spent waiting for a permit: caught by {@code timeoutIsPerRequest} (the
+ *       last round waits longer than one timeout for its turn);
+ *   <li>results in the order the answers came: caught by {@code fetchesEveryUrl}, whose server
+ *       holds the first answer until the 29 others are out;
+ *   <li>the given client closed, or a client of its own used instead: caught by every check (the
+ *       check's client notes a close) and by {@code fetchesEveryUrl} (no request came through it);
+ *   <li>a pool sized to the number of URLs ({@code newFixedThreadPool(0)} throws): caught by
+ *       {@code fetchesNothing}.
  * </ul>
  */
 class FetchCheckIT {
@@ -56,7 +69,17 @@ class FetchCheckIT {
                 Arguments.of(FetchAnswers.IgnoresTheStatus.class, "never swallowed"),
                 Arguments.of(FetchAnswers.PermitLostOnFailure.class, "did not return within"),
                 Arguments.of(FetchAnswers.OneFailureFailsAll.class, "fetchAll threw"),
-                Arguments.of(FetchAnswers.StatusThenBody.class, "each URL must be fetched exactly once"));
+                Arguments.of(FetchAnswers.StatusThenBody.class, "each URL must be fetched exactly once"),
+                Arguments.of(FetchAnswers.ServerErrorsOnly.class, "Any status other than 200 is a failure"),
+                Arguments.of(FetchAnswers.ErrorStatusesOnly.class, "Any status other than 200 is a failure"),
+                Arguments.of(FetchAnswers.StatusNotInTheReason.class, "say which status came back"),
+                Arguments.of(FetchAnswers.ClosesTheClient.class, "belongs to the caller"),
+                Arguments.of(FetchAnswers.OwnClient.class, "through the HttpClient it was given"),
+                Arguments.of(FetchAnswers.RetriesAFailure.class, "a failure is reported, not tried again"),
+                Arguments.of(FetchAnswers.PoolSizedToTheUris.class, "an empty list of URLs"),
+                Arguments.of(FetchAnswers.ReleasesTwiceOnFailure.class, "the limit was not kept"),
+                Arguments.of(FetchAnswers.TimeoutCoversTheWaitForAPermit.class, "The timeout is for each request"),
+                Arguments.of(FetchAnswers.ResultsInArrivalOrder.class, "in the order of the URLs"));
     }
 
     static Stream<Class<? extends Fetcher>> rightAnswers() {
@@ -64,7 +87,9 @@ class FetchCheckIT {
                 BoundedFetcher.class, // the reference solution under -Psolution; the starter otherwise
                 FetchAnswers.FixedPlatformPool.class,
                 FetchAnswers.AsyncWithCancel.class,
-                FetchAnswers.VirtualThreadsJoined.class);
+                FetchAnswers.VirtualThreadsJoined.class,
+                FetchAnswers.AcquireBeforeSubmit.class,
+                FetchAnswers.AsyncCallbacks.class);
     }
 
     /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */
@@ -77,10 +102,11 @@ class FetchCheckIT {
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends Fetcher> answer, String explanation) {
         org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
-        CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(),
+        CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(), explanation,
                 () -> Isolated.run(PREFIX, FetchCheck.class, "all", answer));
-        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.caught()).as("runs that caught %s (saying \"%s\"): first message %s", answer.getSimpleName(),
+                explanation, result.firstMessage()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest

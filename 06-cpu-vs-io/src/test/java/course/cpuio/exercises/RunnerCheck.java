@@ -1,77 +1,198 @@
 package course.cpuio.exercises;
 
-import course.cpuio.JavaCommand;
-import course.cpuio.PrimeWorker;
 import course.cpuio.ProcessRunner;
 import course.cpuio.RunReport;
-import course.cpuio.Worker;
 import course.cpuio.WorkerFailedException;
 import course.kit.Workers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * The checks of exercise cpuio.runner, for any {@link ProcessRunner} class with a no-argument
- * constructor. The workers are real JVMs running {@link TestWorker}, each told to succeed, to
- * fail, or to print a wrong result; the crashed worker is the article's accident retold: a
- * child that cannot find the code it was sent to run, and dies at start-up.
+ * constructor. The workers are real JVMs running {@link TestWorker}, each told what to write on
+ * which stream and how to exit: workers that write megabytes (a runner that does not read both
+ * streams while they run waits for ever), that end their result with {@code \r\n} or with no line
+ * break at all, that write on their error stream and still succeed, that print their result and
+ * then exit with an error, that print the right number but not last. Which worker does what is
+ * drawn anew on every run. Among the failed workers is the article's accident retold: a child
+ * that cannot find the code it was sent to run, and dies at start-up.
  */
 final class RunnerCheck {
 
-    static final Duration HANG_LIMIT = Duration.ofSeconds(8);
+    /** A line about a failed worker longer than this is not a line: it holds the worker's output. */
+    static final int LONGEST_LINE = 2_000;
     static final long MEET_PATIENCE_MILLIS = 2_000;
 
     private RunnerCheck() {
     }
 
     static void all(Class<? extends ProcessRunner> answer) {
+        runsNoWorkers(answer);
+        reportsEveryResult(answer);
+        refusesEveryFailedWorker(answer);
         reportsResultsAndTime(answer);
-        refusesACrashedWorker(answer);
-        refusesAWrongResult(answer);
-        refusesANonZeroExit(answer);
-        startsAllBeforeWaiting(answer);
+    }
+
+    /** No workers: nothing failed, nothing to report but an empty list and a time. */
+    static void runsNoWorkers(Class<? extends ProcessRunner> answer) {
+        try (WorkerRun run = new WorkerRun(List.of())) {
+            long start = System.nanoTime();
+            WorkerRun.Outcome outcome = run.call(answer);
+            long callMillis = (System.nanoTime() - start) / 1_000_000;
+            if (outcome.thrown() != null) {
+                throw new AssertionError("runAll threw " + outcome.thrown() + " for an empty list of workers: no"
+                        + " worker, no failure. Return a RunReport with no results (and the time the nothing took)",
+                        outcome.thrown());
+            }
+            RunReport report = outcome.report();
+            if (report == null || !report.results().isEmpty() || report.wallTime() == null
+                    || report.wallTime().isNegative() || report.wallTime().toMillis() > callMillis + 50) {
+                throw new AssertionError("runAll returned " + report + " for an empty list of workers: expected a"
+                        + " RunReport with no results and a time between 0 and the " + callMillis + " ms the call took");
+            }
+        }
+    }
+
+    /**
+     * Six workers that all do their work, each in its own way: the results, in worker order.
+     * The first and the last each wait for the other to be running, so they succeed only if
+     * every worker was started before the runner waited for any.
+     */
+    static void reportsEveryResult(Class<? extends ProcessRunner> answer) {
+        Random random = new Random();
+        List<String> results = distinctNumbers(random, 4);
+        List<WorkerPlan> middle = new ArrayList<>(List.of(
+                good("count", "1229", "counts the primes below 10000 and prints 1229", "count=0:10000"),
+                good("chatty", results.get(0), "prints 1 MB on its standard output, then 1 MB on its error stream,"
+                        + " then its result with \\r\\n, as on Windows, and exits with status 0", "out-kb=1024",
+                        "err-kb=1024", "out=" + results.get(0) + "\\r\\n"),
+                good("bare", results.get(1), "prints " + results.get(3) + " and another line, then its result "
+                        + results.get(1) + " with no line break after it", "out=" + results.get(3) + "\\nworking...\\n",
+                        "out=" + results.get(1)),
+                good("warns", results.get(2), "prints its result and two blank lines, then a warning on its error"
+                        + " stream, and exits with status 0", "out=" + results.get(2) + "\\n\\n   \\n",
+                        "err=warning: low on coffee\\n")));
+        Collections.shuffle(middle, random);
+        List<WorkerPlan> plans = new ArrayList<>();
+        plans.add(good("meet-first", "met", "waits for the last worker to be running, then prints met",
+                "meet=PARTNER:" + MEET_PATIENCE_MILLIS));
+        plans.addAll(middle);
+        plans.add(good("meet-last", "met", "waits for the first worker to be running, then prints met",
+                "meet=PARTNER:" + MEET_PATIENCE_MILLIS));
+        plans = named(plans);
+        plans = partnered(plans);
+        try (WorkerRun run = new WorkerRun(plans)) {
+            WorkerRun.Outcome outcome = run.call(answer);
+            if (run.hasFile(plans.getFirst().name() + ".alone")) {
+                throw new AssertionError("the first and the last of " + plans.size() + " workers each wait up to "
+                        + MEET_PATIENCE_MILLIS + " ms for the other to be running, and they never ran at the same"
+                        + " time: start every process first, then wait for them; a loop that starts one and waits"
+                        + " for it before starting the next runs the workers one after another");
+            }
+            if (outcome.thrown() instanceof WorkerFailedException refusal) {
+                throw new AssertionError("runAll refused a run in which every worker did its work (exit status 0,"
+                        + " its expected result on the last line of its standard output). It said: "
+                        + shortened(refusal.problems()) + blamed(plans, refusal.problems()) + ". A worker's result is"
+                        + " the last line of its standard output that is not blank, without the white space around"
+                        + " it (a line may end with \\r\\n, and the last may have no line break at all); what a"
+                        + " worker writes on its error stream is not its result, and no failure by itself",
+                        refusal);
+            }
+            if (outcome.thrown() != null) {
+                throw new AssertionError("runAll threw " + outcome.thrown() + " for " + plans.size() + " workers"
+                        + " that all did their work", outcome.thrown());
+            }
+            expectResults(plans, outcome.report());
+        }
+    }
+
+    /**
+     * Six workers, four of which fail in four ways (a crash at start-up, an error status after
+     * the right result, the right number printed but not last, nothing printed at all), in
+     * places drawn at random: the refusal names each of them, in one line each that says what
+     * went wrong, and no other worker.
+     */
+    static void refusesEveryFailedWorker(Class<? extends ProcessRunner> answer) {
+        Random random = new Random();
+        int status = List.of(2, 3, 42, 99, 125).get(random.nextInt(5));
+        List<String> numbers = distinctNumbers(random, 5);
+        String lastError = "gave up: no space left on device";
+        // tag::failed-workers[]
+        List<WorkerPlan> plans = new ArrayList<>(List.of(
+                WorkerPlan.failing("crashed", "1229", "a JVM started with a class path that does not hold its main"
+                        + " class, as the article's children were", "exited with status 1 at start-up, before doing"
+                        + " any work", List.of("1", "PrimeWorker"), "crash"),
+                WorkerPlan.failing("failed-late", numbers.get(0), "prints its right result " + numbers.get(0)
+                        + ", then 256 KB on its error stream ending with \"" + lastError + "\", and exits with status "
+                        + status, "exited with status " + status, List.of(String.valueOf(status), lastError),
+                        "out=" + numbers.get(0) + "\\n", "err-kb=256", "err=" + lastError + "\\n", "exit=" + status),
+                WorkerPlan.failing("not-last", numbers.get(1), "prints its expected result " + numbers.get(1)
+                        + " and then " + numbers.get(2), "printed " + numbers.get(2) + " on its last line",
+                        List.of(numbers.get(2)), "out=" + numbers.get(1) + "\\n" + numbers.get(2) + "\\n"),
+                WorkerPlan.failing("silent", numbers.get(3), "prints nothing at all, and exits with status 0",
+                        "printed nothing", List.of()),
+                good("warns", numbers.get(4), "prints a warning on its error stream, then its result with \\r\\n,"
+                        + " and exits with status 0", "err=warning: disk almost full\\n", "out=" + numbers.get(4) + "\\r\\n"),
+                good("count", "1033", "counts the primes in [10000, 20000) and prints 1033", "count=10000:20000")));
+        Collections.shuffle(plans, random);                     // which worker fails is drawn anew each run
+        // end::failed-workers[]
+        plans = named(plans);
+        try (WorkerRun run = new WorkerRun(plans)) {
+            WorkerRun.Outcome outcome = run.call(answer);
+            List<WorkerPlan> failed = plans.stream().filter(WorkerPlan::fails).toList();
+            if (outcome.report() != null) {
+                throw new AssertionError("runAll reported a time of " + outcome.report().wallTime().toMillis() + " ms"
+                        + " and the results " + outcome.report().results() + ", but " + failed.size() + " of its "
+                        + plans.size() + " workers failed: " + String.join("; ", failed.stream().map(p -> p.described()
+                        + " " + p.failure()).toList()) + ". That is how the article measured \"18.59x\": the time of"
+                        + " processes that died at start-up. Check every exit status and every result before"
+                        + " reporting a time, and throw WorkerFailedException if any is wrong");
+            }
+            if (!(outcome.thrown() instanceof WorkerFailedException refusal)) {
+                throw new AssertionError("runAll threw " + outcome.thrown() + " when " + failed.size() + " workers"
+                        + " failed: it should throw WorkerFailedException, with one line per failed worker",
+                        outcome.thrown());
+            }
+            expectOneLinePerFailure(plans, refusal.problems());
+        }
     }
 
     /**
      * Three good workers: their results, in order, and a time that covers the slowest of them.
-     * The last one, "gated", runs until the check lets it go: the check sees it start, waits as
-     * long again as everything before took plus 200 ms, and only then lets it finish. A clock
-     * that ran until the last exit saw all of that wait; a clock stopped once the processes were
-     * started saw none of it, however slowly the machine started them.
+     * The first one, "gated", runs until the check lets it go: the check waits until it has
+     * started and the two others have finished, waits as long again as all that took plus
+     * 100 ms, and only then lets it finish. A clock that ran until the last exit saw all of that
+     * wait; a clock stopped once the processes were started saw none of it, however slowly the
+     * machine started them. And "gated", first in the list, finishes last: its result comes
+     * first only if the results are in worker order, not in the order the workers finished.
      */
     static void reportsResultsAndTime(Class<? extends ProcessRunner> answer) {
-        Path gate = tempDir();
+        List<WorkerPlan> plans = List.of(
+                good("gated", "done", "held by the check until the others have finished, then prints done", "gate",
+                        "out=done\\n"),
+                good("counter-1", "1229", "counts the primes below 10000", "count=0:10000"),
+                good("counter-2", "1033", "counts the primes in [10000, 20000)", "count=10000:20000"));
         AtomicLong heldMillis = new AtomicLong();
         long start = System.nanoTime();
-        try (Workers gatekeeper = Workers.named("runner-gate")) {
-            gatekeeper.start("runner-gate", () -> holdTheGate(gate, start, heldMillis));
-            List<Worker> workers = List.of(
-                    worker("counter-1", "1229", "count", "0", "10000"),
-                    worker("counter-2", "1033", "count", "10000", "20000"),
-                    worker("gated", "done", "gate", gate.toString(), "done"));
-            Outcome outcome = run(answer, workers);
+        try (WorkerRun run = new WorkerRun(plans); Workers gatekeeper = Workers.named("runner-gate")) {
+            gatekeeper.start("runner-gate", () -> holdTheGate(run, start, heldMillis));
+            WorkerRun.Outcome outcome;
+            try {
+                outcome = run.call(answer);
+            } finally {
+                run.createFile("gated.go");
+            }
             long callMillis = (System.nanoTime() - start) / 1_000_000;
             if (outcome.thrown() != null) {
                 throw new AssertionError("runAll threw " + outcome.thrown() + " for three workers that all did their"
                         + " work (exit status 0, the expected result printed)", outcome.thrown());
             }
-            RunReport report = outcome.report();
-            if (report == null || !List.of("1229", "1033", "done").equals(report.results())) {
-                throw new AssertionError("runAll reported the results " + (report == null ? null : report.results())
-                        + ", but the workers printed [1229, 1033, done] (in worker order; the last line of each one's"
-                        + " output)");
-            }
-            long wallMillis = report.wallTime().toMillis();
+            expectResults(plans, outcome.report());
+            long wallMillis = outcome.report().wallTime().toMillis();
             if (wallMillis < heldMillis.get()) {
                 throw new AssertionError("runAll reported a wall time of " + wallMillis + " ms, but the worker"
                         + " \"gated\" alone ran for more than " + heldMillis.get() + " ms after it started: the clock"
@@ -82,188 +203,153 @@ final class RunnerCheck {
                         + " took " + callMillis + " ms: measure with System.nanoTime() from the first start to the"
                         + " last exit");
             }
-        } finally {
-            open(gate);
-            deleteTree(gate);
         }
     }
 
-    /** Waits for the gated worker to start, holds it as long again as that took plus 200 ms, then lets it go. */
-    private static void holdTheGate(Path gate, long start, AtomicLong heldMillis) {
-        long end = System.nanoTime() + HANG_LIMIT.toNanos();
-        while (!Files.exists(gate.resolve("started")) && System.nanoTime() < end) {
+    /** Waits for "gated" to start and the counters to finish, holds it as long again as that took plus 100 ms, then lets it go. */
+    private static void holdTheGate(WorkerRun run, long start, AtomicLong heldMillis) {
+        long end = System.nanoTime() + WorkerRun.HANG_LIMIT.toNanos();
+        while (!(run.hasFile("gated.started") && run.hasFile("counter-1.finished") && run.hasFile("counter-2.finished"))
+                && System.nanoTime() < end) {
             NewThreads.sleepOneMilli();
         }
         long seen = System.nanoTime();
-        long hold = (seen - start) / 1_000_000 + 200;
         try {
-            Thread.sleep(hold);
+            Thread.sleep((seen - start) / 1_000_000 + 100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         heldMillis.set((System.nanoTime() - seen) / 1_000_000);
-        open(gate);
+        run.createFile("gated.go");
     }
 
-    private static void open(Path gate) {
-        try {
-            Files.createFile(gate.resolve("go"));
-        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NoSuchFileException e) {
-            // already open, or already cleaned up
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    // ---- what a right runner reports ----
+
+    /** The report holds every worker's result, in worker order. */
+    private static void expectResults(List<WorkerPlan> plans, RunReport report) {
+        List<String> expected = plans.stream().map(WorkerPlan::expected).toList();
+        if (report == null || report.results() == null || report.wallTime() == null) {
+            throw new AssertionError("runAll returned " + report + " for " + plans.size() + " workers that all did"
+                    + " their work: expected a RunReport with a time and the results " + expected);
         }
-    }
-
-    // tag::crashed-worker[]
-    /** A worker that dies at start-up, as the article's children did: no time may be reported. */
-    static void refusesACrashedWorker(Class<? extends ProcessRunner> answer) {
-        Path nowhere = Path.of(System.getProperty("java.io.tmpdir"), "no-classes-here");
-        Worker crashed = new Worker("crashed", JavaCommand.of(JavaCommand.QUICK_START, nowhere.toString(),
-                PrimeWorker.class.getName(), "0", "10000"), "1229");
-        List<Worker> workers = List.of(worker("counter-1", "1229", "count", "0", "10000"), crashed);
-        Outcome outcome = run(answer, workers);
-        if (outcome.report() != null) {
-            throw new AssertionError("runAll reported a time of " + outcome.report().wallTime().toMillis() + " ms"
-                    + " and the results " + outcome.report().results() + ", but the worker \"crashed\" exited with"
-                    + " status 1 before doing any work (it could not find its main class). That is how the article"
-                    + " measured \"18.59x\": the time of processes that died at start-up. Check every exit status"
-                    + " and every result before reporting a time; throw WorkerFailedException if any is wrong");
+        List<String> results = report.results();
+        if (results.equals(expected)) {
+            return;
         }
-        expectRefusal(outcome, "crashed", "exited with status 1 at start-up");
-    }
-    // end::crashed-worker[]
-
-    /** A worker that exits with status 0 but prints the wrong number. */
-    static void refusesAWrongResult(Class<? extends ProcessRunner> answer) {
-        List<Worker> workers = List.of(
-                worker("counter-1", "1229", "count", "0", "10000"),
-                worker("wrong-range", "1229", "count", "0", "20000"));
-        Outcome outcome = run(answer, workers);
-        if (outcome.report() != null) {
-            throw new AssertionError("runAll reported a time and the results " + outcome.report().results()
-                    + ", but the worker \"wrong-range\" printed 2262 where 1229 was expected: a worker that exits"
-                    + " with status 0 has not necessarily done the right work. Compare each result with the"
-                    + " expected one before reporting a time");
+        if (results.size() == expected.size() && new java.util.HashSet<>(results).equals(new java.util.HashSet<>(expected))) {
+            throw new AssertionError("runAll reported the results " + results + ", but in worker order they are "
+                    + expected + ": they are all there, but not in worker order. Report the results in the order of"
+                    + " the workers, not in the order they finished");
         }
-        expectRefusal(outcome, "wrong-range", "printed a wrong result");
-    }
-
-    /** A worker that prints the right number, then exits with status 3. */
-    static void refusesANonZeroExit(Class<? extends ProcessRunner> answer) {
-        List<Worker> workers = List.of(
-                worker("counter-1", "1229", "count", "0", "10000"),
-                worker("failed-late", "1229", "exit", "3", "1229"));
-        Outcome outcome = run(answer, workers);
-        if (outcome.report() != null) {
-            throw new AssertionError("runAll reported a time and the results " + outcome.report().results()
-                    + ", but the worker \"failed-late\" exited with status 3 after printing its result: a worker"
-                    + " that says it failed has failed, whatever it printed. Check every exit status");
+        if (results.size() != expected.size()) {
+            throw new AssertionError("runAll reported " + results.size() + " results for " + plans.size()
+                    + " workers: " + shortened(results) + ". Expected one per worker, in worker order: " + expected);
         }
-        expectRefusal(outcome, "failed-late", "exited with status 3");
-    }
-
-    /** Two workers that each wait for the other to be running: they meet only if started together. */
-    static void startsAllBeforeWaiting(Class<? extends ProcessRunner> answer) {
-        Path dir = tempDir();
-        try {
-            String patience = String.valueOf(MEET_PATIENCE_MILLIS);
-            List<Worker> workers = List.of(
-                    worker("meet-1", "met", "meet", dir.toString(), "meet-1", "2", patience),
-                    worker("meet-2", "met", "meet", dir.toString(), "meet-2", "2", patience));
-            Outcome outcome = run(answer, workers);
-            boolean met = outcome.report() != null && List.of("met", "met").equals(outcome.report().results());
-            if (!met) {
-                throw new AssertionError("two workers that each wait up to " + MEET_PATIENCE_MILLIS + " ms for the"
-                        + " other to be running never ran at the same time (" + (outcome.thrown() != null
-                        ? "runAll threw " + outcome.thrown() : "results " + outcome.report().results()) + "): start"
-                        + " every process first, then wait for them; a loop that starts one and waits for it before"
-                        + " starting the next runs the workers one after another");
+        for (int i = 0; i < plans.size(); i++) {
+            if (!expected.get(i).equals(results.get(i))) {
+                throw new AssertionError("runAll reported \"" + shortened(results.get(i)) + "\" as the result of worker "
+                        + plans.get(i).described() + ", but its result is " + expected.get(i) + " (all results: "
+                        + shortened(results) + "). A worker's result is the last line of its standard output that"
+                        + " is not blank, without the white space around it");
             }
-        } finally {
-            deleteTree(dir);
+        }
+    }
+
+    /** Exactly one line per failed worker, naming it, saying what went wrong; no line about a good worker. */
+    private static void expectOneLinePerFailure(List<WorkerPlan> plans, List<String> problems) {
+        List<WorkerPlan> failed = plans.stream().filter(WorkerPlan::fails).toList();
+        for (WorkerPlan plan : plans) {
+            List<String> lines = problems.stream().filter(p -> p.contains(plan.name())).toList();
+            if (!plan.fails() && !lines.isEmpty()) {
+                throw new AssertionError("the WorkerFailedException names " + plan.described() + ", which did its"
+                        + " work: " + shortened(lines) + ". Name only the workers that failed");
+            }
+            if (plan.fails() && lines.isEmpty()) {
+                throw new AssertionError("the WorkerFailedException does not name the worker " + plan.described()
+                        + ", which " + plan.failure() + " (it says: " + shortened(problems) + "). Check every"
+                        + " worker, and name every one that failed: its exit status, or its result");
+            }
+            if (plan.fails() && lines.size() > 1) {
+                throw new AssertionError("the WorkerFailedException has " + lines.size() + " lines about the worker "
+                        + plan.described() + ": " + shortened(lines) + ". Give one line per failed worker, with"
+                        + " all that went wrong with it");
+            }
+        }
+        if (problems.size() != failed.size()) {
+            throw new AssertionError("the WorkerFailedException has " + problems.size() + " lines for " + failed.size()
+                    + " failed workers: " + shortened(problems) + ". Give one line per failed worker, naming it");
+        }
+        for (WorkerPlan plan : failed) {
+            String line = problems.stream().filter(p -> p.contains(plan.name())).findFirst().orElseThrow();
+            if (line.length() > LONGEST_LINE || line.contains("\n") || line.contains("\r")) {
+                throw new AssertionError("the WorkerFailedException's line about the worker " + plan.described()
+                        + " is " + (line.contains("\n") ? "more than one line" : "one line") + " of "
+                        + String.format("%,d", line.length()) + " characters: \"" + shortened(line) + "\". Say"
+                        + " what went wrong in one line: the exit status and the last line of the error output,"
+                        + " not all of it (a worker may write megabytes)");
+            }
+            for (String mention : plan.mustMention()) {
+                if (!Pattern.compile("(?<![\\w-])" + Pattern.quote(mention) + "(?![\\w-])").matcher(line).find()) {
+                    throw new AssertionError("the WorkerFailedException's line about the worker " + plan.described()
+                            + " is \"" + shortened(line) + "\", which does not say \"" + mention + "\". The worker "
+                            + plan.failure() + ": for a worker that exited with a status other than 0, give that"
+                            + " status and the last line of its error output (it says why); for a wrong result,"
+                            + " give the result it printed");
+                }
+            }
         }
     }
 
     // ---- helpers ----
 
-    record Outcome(RunReport report, Throwable thrown) {
+    private static WorkerPlan good(String name, String expected, String does, String... steps) {
+        return WorkerPlan.good(name, expected, does, steps);
     }
 
-    static Outcome run(Class<? extends ProcessRunner> answer, List<Worker> workers) {
-        try (Workers threads = Workers.named("runner")) {
-            RunReport report = threads.runTogether(1, HANG_LIMIT,
-                    i -> answer.getDeclaredConstructor().newInstance().runAll(workers)).getFirst();
-            return new Outcome(report, null);
-        } catch (AssertionError e) {
-            if (e.getCause() == null) {
-                throw new AssertionError("runAll did not return within " + HANG_LIMIT.toSeconds() + " s for "
-                        + workers.size() + " short workers\n" + e.getMessage(), e);
-            }
-            return new Outcome(null, e.getCause());
+    /** Names the workers by place and kind, "w03-chatty-err": no name is part of another. */
+    private static List<WorkerPlan> named(List<WorkerPlan> plans) {
+        List<WorkerPlan> named = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            WorkerPlan p = plans.get(i);
+            String name = String.format("w%02d-%s", i, p.name());
+            named.add(new WorkerPlan(name, p.does(), p.steps(), p.expected(), p.failure(), p.mustMention()));
         }
+        return named;
     }
 
-    private static void expectRefusal(Outcome outcome, String failedName, String what) {
-        Throwable thrown = outcome.thrown();
-        if (!(thrown instanceof WorkerFailedException failure)) {
-            throw new AssertionError("runAll threw " + thrown + " when the worker \"" + failedName + "\" " + what
-                    + ": it should throw WorkerFailedException, naming that worker", thrown);
-        }
-        if (failure.problems().stream().noneMatch(p -> p.contains(failedName))) {
-            throw new AssertionError("runAll refused the run, but its WorkerFailedException does not name the"
-                    + " worker \"" + failedName + "\", which " + what + ": " + failure.problems());
-        }
-        if (failure.problems().stream().anyMatch(p -> p.contains("counter-1"))) {
-            throw new AssertionError("the WorkerFailedException names \"counter-1\", which did its work: "
-                    + failure.problems() + ". Name only the workers that failed");
-        }
+    /** Points the first worker's and the last worker's meet steps at each other. */
+    private static List<WorkerPlan> partnered(List<WorkerPlan> plans) {
+        List<WorkerPlan> partnered = new ArrayList<>(plans);
+        WorkerPlan first = plans.getFirst();
+        WorkerPlan last = plans.getLast();
+        partnered.set(0, withPartner(first, last.name()));
+        partnered.set(plans.size() - 1, withPartner(last, first.name()));
+        return partnered;
     }
 
-    /** A worker running {@link TestWorker} in a quick-starting JVM. */
-    static Worker worker(String name, String expected, String... args) {
-        String classPath = rootOf(TestWorker.class) + java.io.File.pathSeparator + rootOf(PrimeWorker.class);
-        return new Worker(name, JavaCommand.of(JavaCommand.QUICK_START, classPath, TestWorker.class.getName(), args),
-                expected);
+    private static WorkerPlan withPartner(WorkerPlan plan, String partner) {
+        return new WorkerPlan(plan.name(), plan.does(), plan.steps().stream().map(s -> s.replace("PARTNER", partner))
+                .toList(), plan.expected(), plan.failure(), plan.mustMention());
     }
 
-    /** The class-path entry (directory or jar) that holds a class. */
-    static String rootOf(Class<?> type) {
-        String resource = type.getName().replace('.', '/') + ".class";
-        URL url = type.getClassLoader().getResource(resource);
-        try {
-            if (url == null) {
-                throw new IllegalStateException("cannot find " + resource);
-            }
-            if ("jar".equals(url.getProtocol())) {
-                String file = url.getPath().substring(0, url.getPath().indexOf("!/"));
-                return Path.of(URI.create(file)).toString();
-            }
-            Path path = Path.of(url.toURI());
-            for (int i = 0; i < resource.split("/").length; i++) {
-                path = path.getParent();
-            }
-            return path.toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate " + type.getName(), e);
-        }
+    private static List<String> distinctNumbers(Random random, int count) {
+        return random.ints(10_000, 100_000).distinct().limit(count).mapToObj(String::valueOf).toList();
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("meet-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Which workers a refusal blamed, and what they did. */
+    private static String blamed(List<WorkerPlan> plans, List<String> problems) {
+        List<String> named = plans.stream().filter(p -> problems.stream().anyMatch(l -> l.contains(p.name())))
+                .map(WorkerPlan::described).toList();
+        return named.isEmpty() ? "" : " (it blamed " + String.join(", ", named) + ")";
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // a temporary directory left behind is no reason to fail a check
-        }
+    private static String shortened(List<String> lines) {
+        return "[" + String.join(", ", lines.stream().limit(4).map(RunnerCheck::shortened).toList())
+                + (lines.size() > 4 ? ", ..." : "") + "]";
+    }
+
+    private static String shortened(String text) {
+        String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 }

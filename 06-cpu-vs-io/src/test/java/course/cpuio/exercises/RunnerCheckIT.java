@@ -13,22 +13,39 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Proves the cpuio.runner check: every plausible wrong answer is caught on every run, right
  * answers written differently pass every run. The workers are real JVMs, so each run of a
- * check starts about a dozen of them.
+ * check starts fifteen of them.
  *
- * <p>Wrong answers and what catches them:
+ * <p>Wrong answers and what catches them (the check that runs first in {@code all} says it):
  * <ul>
- *   <li>a runner that reads only the wall clock (the article's mistake): caught by
- *       {@code refusesACrashedWorker}, whose worker cannot find its main class and dies at start-up;
- *   <li>a runner that checks exit statuses but trusts the output: caught by {@code refusesAWrongResult};
- *   <li>a runner that checks the output but not the exit status: caught by {@code refusesANonZeroExit};
- *   <li>a runner that refuses only when every worker failed: caught by {@code refusesACrashedWorker};
- *   <li>a runner that blames every worker, the good ones too: caught by {@code refusesACrashedWorker};
- *   <li>a clock stopped when the last process was started, not when it ended: caught by
- *       {@code reportsResultsAndTime}, whose last worker is held, once it has started, for longer
- *       than everything before it took (so however slowly the processes were started);
- *   <li>workers started one after another: caught by {@code startsAllBeforeWaiting}, whose two
- *       workers each wait for the other to be running.
+ *   <li>what is checked: only the wall clock (the article's mistake), only the exit status, only
+ *       the result, a refusal only when every worker failed, status 1 taken for the only failure
+ *       status, stopping at the first failed worker, any error output taken for a failure, every
+ *       worker blamed: caught by {@code refusesEveryFailedWorker}, four of whose six workers fail in four
+ *       ways (crash at start-up, a status drawn from 2..125 after the right result, the right
+ *       number printed but not last, nothing printed) in places drawn at random, and by
+ *       {@code reportsEveryResult}, whose good workers write on their error stream too;
+ *   <li>where the result is read: the first line, any line, the last piece of {@code split("\n")}
+ *       unstripped, the last line even if blank, stdout and stderr merged into one pipe: caught by
+ *       {@code reportsEveryResult} (results with no line break, with \r\n, followed by blank lines
+ *       or by a warning on the error stream, preceded by other numbers) and by
+ *       {@code refusesEveryFailedWorker} (the right number, then another);
+ *   <li>what is reported: no error output, the whole error output (256 KB, many lines), the name
+ *       and no more, two lines for one worker, one line for all: caught by
+ *       {@code refusesEveryFailedWorker}, which wants one line per failed worker holding its exit
+ *       status and the last line of its error output, or the wrong result it printed;
+ *   <li>how the processes are read: after they exit, stdout only, stdout to its end before stderr:
+ *       caught by {@code reportsEveryResult}, one of whose workers writes 1 MB on its standard output,
+ *       then 1 MB on its error stream (the check sees on which stream the worker is stuck and says so);
+ *   <li>how they are timed and ordered: a clock stopped when the last process was started, results
+ *       in the order the workers finished: caught by {@code reportsResultsAndTime}, whose first
+ *       worker is held until the others have finished and then as long again; workers started one
+ *       after another: caught by {@code reportsEveryResult}, whose first and last workers each wait
+ *       for the other to be running; a clock started by the first worker: caught by
+ *       {@code runsNoWorkers}.
  * </ul>
+ *
+ * <p>Not caught: a clock started after the processes were started (it misses only the time
+ * {@code start()} took, a few milliseconds, which no check can hold open).
  */
 class RunnerCheckIT {
 
@@ -37,19 +54,39 @@ class RunnerCheckIT {
     static Stream<Arguments> wrongAnswers() {
         return Stream.of(
                 Arguments.of(RunnerAnswers.WallClockOnly.class, "18.59x"),
-                Arguments.of(RunnerAnswers.ExitStatusOnly.class, "wrong-range"),
-                Arguments.of(RunnerAnswers.ResultOnly.class, "failed-late"),
-                Arguments.of(RunnerAnswers.RefusesOnlyIfAllFailed.class, "18.59x"),
+                Arguments.of(RunnerAnswers.ExitStatusOnly.class, "does not name the worker"),
+                Arguments.of(RunnerAnswers.ResultOnly.class, "does not name the worker"),
+                Arguments.of(RunnerAnswers.RefusesOnlyIfAllFailed.class, "for an empty list of workers"),
                 Arguments.of(RunnerAnswers.BlamesEveryone.class, "Name only the workers that failed"),
+                Arguments.of(RunnerAnswers.StopsAtTheFirstFailure.class, "does not name the worker"),
+                Arguments.of(RunnerAnswers.ErrorOutputIsAFailure.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.OnlyStatusOneIsAFailure.class, "does not name the worker"),
+                Arguments.of(RunnerAnswers.FirstLineAsResult.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.ResultOnAnyLine.class, "does not name the worker"),
+                Arguments.of(RunnerAnswers.LastPieceOfSplit.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.LastLineEvenIfBlank.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.MergedStreams.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.NoErrorOutputInTheLine.class, "the last line of its error output"),
+                Arguments.of(RunnerAnswers.WholeErrorOutputInTheLine.class, "not all of it"),
+                Arguments.of(RunnerAnswers.JustTheName.class, "which does not say"),
+                Arguments.of(RunnerAnswers.TwoLinesForOneWorker.class, "one line per failed worker"),
+                Arguments.of(RunnerAnswers.OneLineForAll.class, "one line per failed worker"),
+                Arguments.of(RunnerAnswers.DiscardsErrorOutput.class, "the last line of its error output"),
                 Arguments.of(RunnerAnswers.TimesOnlyTheStarts.class, "the clock must stop"),
-                Arguments.of(RunnerAnswers.OneAfterAnother.class, "never ran at the same time"));
+                Arguments.of(RunnerAnswers.OneAfterAnother.class, "never ran at the same time"),
+                Arguments.of(RunnerAnswers.ReadsAfterExit.class, "stuck writing on its standard output"),
+                Arguments.of(RunnerAnswers.DrainsOnlyStandardOutput.class, "nobody read its error stream"),
+                Arguments.of(RunnerAnswers.ReadsOutputThenErrors.class, "nobody read its error stream"),
+                Arguments.of(RunnerAnswers.ResultsInCompletionOrder.class, "not in the order they finished"),
+                Arguments.of(RunnerAnswers.ClockStartedByTheFirstWorker.class, "for an empty list of workers"));
     }
 
     static Stream<Class<? extends ProcessRunner>> rightAnswers() {
         return Stream.of(
                 CheckedRunner.class, // the reference solution under -Psolution; the starter otherwise
                 RunnerAnswers.PipesReadByVirtualThreads.class,
-                RunnerAnswers.OnExitFutures.class);
+                RunnerAnswers.FilesAndOnExit.class,
+                RunnerAnswers.LastLinesKeptByPlatformThreads.class);
     }
 
     /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */
@@ -62,10 +99,11 @@ class RunnerCheckIT {
     @MethodSource("wrongAnswers")
     void catchesWrongAnswerEveryRun(Class<? extends ProcessRunner> answer, String explanation) {
         org.junit.jupiter.api.Assumptions.assumeTrue(selected(answer), "not in -Dcatch.only");
-        CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(),
+        CatchRate.Result result = CatchRate.measure("06-cpu-vs-io", answer.getSimpleName(), explanation,
                 () -> Isolated.run(PREFIX, RunnerCheck.class, "all", answer));
-        assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.caught()).as("runs that caught %s (saying \"%s\"): first message %s", answer.getSimpleName(),
+                explanation, result.firstMessage()).isEqualTo(result.runs());
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest

@@ -447,6 +447,146 @@ final class SplitAnswers {
         }
     }
 
+    // ---- wrong: arithmetic at the edges, failures lost ----
+
+    /** The length of the range in an int: a range of a trillion numbers overflows it. */
+    static final class IntArithmetic implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            int length = (int) (to - from);
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = from + (long) length * i / parts;
+                    long b = i == parts - 1 ? to : from + (long) length * (i + 1) / parts;
+                    results.add(pool.submit(() -> work.count(a, b)));
+                }
+                return sum(results);
+            }
+        }
+    }
+
+    /** Halves the range until there are enough parts, at (from + to) / 2: near Long.MAX_VALUE that overflows. */
+    static final class MidpointOverflows implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            List<long[]> parts = new ArrayList<>();
+            halve(from, to, cores() * 4, parts);
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (long[] part : parts) {
+                    results.add(pool.submit(() -> work.count(part[0], part[1])));
+                }
+                return sum(results);
+            }
+        }
+
+        private static void halve(long from, long to, int parts, List<long[]> into) {
+            if (parts <= 1) {
+                into.add(new long[] {from, to});
+                return;
+            }
+            long middle = (from + to) / 2;
+            halve(from, middle, parts / 2, into);
+            halve(middle, to, parts - parts / 2, into);
+        }
+    }
+
+    /** Boundaries in double arithmetic: near Long.MAX_VALUE a double cannot tell neighbouring numbers apart. */
+    static final class DoubleArithmetic implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            double size = (double) (to - from) / parts;
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = (long) (from + i * size);
+                    long b = i == parts - 1 ? to : (long) (from + (i + 1) * size);
+                    results.add(pool.submit(() -> work.count(a, b)));
+                }
+                return sum(results);
+            }
+        }
+    }
+
+    /** Parts of ceil(size / parts) numbers, the end clamped to `to` but not the start: a part that ends before it begins. */
+    static final class CeilingSizeOverruns implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            long size = (to - from + parts - 1) / parts;
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = from + i * size;
+                    long b = Math.min(a + size, to);
+                    results.add(pool.submit(() -> work.count(a, b)));
+                }
+                return sum(results);
+            }
+        }
+    }
+
+    /** Adds the results up in an int. */
+    static final class IntTotal implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                int total = 0;
+                for (Future<Long> result : submitParts(pool, from, to, work)) {
+                    total += result.get();
+                }
+                return total;
+            }
+        }
+    }
+
+    /** Threads with a slot each, failures caught with catch (Exception e): an Error kills its thread unseen. */
+    static final class CatchesExceptionOnly implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int n = cores();
+            long[] results = new long[n];
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int slot = i;
+                long a = boundary(from, to, i, n);
+                long b = boundary(from, to, i + 1, n);
+                Thread thread = Thread.ofPlatform().unstarted(() -> {
+                    try {
+                        results[slot] = work.count(a, b);
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+                thread.setUncaughtExceptionHandler((t, e) -> { }); // (quietly: the catalogue runs it many times)
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (failure.get() != null) {
+                throw new ExecutionException(failure.get());
+            }
+            return LongStream.of(results).sum();
+        }
+    }
+
+    /** Throws on a failed part, but a new exception with the message only: the part's exception is lost. */
+    static final class LosesTheCause implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                long total = 0;
+                for (Future<Long> result : submitParts(pool, from, to, work)) {
+                    try {
+                        total += result.get();
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("a part failed: " + e.getCause().getMessage());
+                    }
+                }
+                return total;
+            }
+        }
+    }
+
     // ---- right ----
 
     /** invokeAll: submits every part and waits for all of them in one call. */
@@ -804,5 +944,25 @@ final class SplitAnswers {
             total += result.get();
         }
         return total;
+    }
+
+    /** Parts of size / parts numbers, the first size % parts of them one bigger: no product that can overflow. */
+    static final class RemainderSpread implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 3;
+            long size = (to - from) / parts;
+            long extra = (to - from) % parts;
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                long a = from;
+                for (int i = 0; i < parts; i++) {
+                    long start = a;
+                    long end = start + size + (i < extra ? 1 : 0);
+                    results.add(pool.submit(() -> work.count(start, end)));
+                    a = end;
+                }
+                return sum(results);
+            }
+        }
     }
 }

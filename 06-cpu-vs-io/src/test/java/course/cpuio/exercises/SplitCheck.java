@@ -48,47 +48,72 @@ final class SplitCheck {
         }
     }
 
-    /** Every number in exactly one part, at least one part per core. */
+    /**
+     * Ranges of every kind: empty, one number, fewer numbers than cores, a remainder after the
+     * division, a trillion numbers (more than an int can count), negative numbers, ranges that
+     * end at Long.MAX_VALUE or begin at Long.MIN_VALUE. For each: every number in exactly one
+     * part, no part outside the range, at least one part per core, and the parts' results
+     * (which need a long, and may be negative) added up.
+     */
     static void coversTheRangeOnce(Class<? extends SplitJob> answer) {
         int cores = Runtime.getRuntime().availableProcessors();
-        for (long[] range : new long[][] {{3, 1_000_003}, {10, 13}, {5, 5}}) {
-            long from = range[0];
-            long to = range[1];
-            ConcurrentLinkedQueue<long[]> parts = new ConcurrentLinkedQueue<>();
-            long result = run(answer, from, to, (a, b) -> {
-                parts.add(new long[] {a, b});
-                return b - a;
-            });
-            String what = "run(" + from + ", " + to + ", work)";
-            List<long[]> sorted = new ArrayList<>(parts);
-            sorted.removeIf(p -> p[0] == p[1]);
-            sorted.sort(Comparator.comparingLong(p -> p[0]));
-            long next = from;
-            for (long[] part : sorted) {
-                if (part[0] > part[1] || part[0] < from || part[1] > to) {
-                    throw new AssertionError(what + " called the work on [" + part[0] + ", " + part[1]
-                            + "), which is not a part of [" + from + ", " + to + ")");
-                }
-                if (part[0] != next) {
-                    throw new AssertionError(what + ": " + (part[0] > next
-                            ? "no part covers the numbers from " + next + " to " + part[0]
-                            : "the number " + part[0] + " is in two parts") + describe(sorted));
-                }
-                next = part[1];
+        java.util.Random random = new java.util.Random();
+        long trillion = 1_000_000_000_000L;
+        long[][] ranges = {
+                {3, 1_000_003}, {10, 13}, {5, 5}, {7, 8}, {0, cores - 1L}, {0, cores}, {-5, cores * 7L + 3},
+                {-2 * trillion, 0}, {-trillion / 2, trillion / 2 + 1}, {0, trillion + random.nextInt(1_000)},
+                {Long.MAX_VALUE - 1_000_003, Long.MAX_VALUE}, {Long.MIN_VALUE, Long.MIN_VALUE + 1_000_003},
+                {Long.MAX_VALUE - trillion, Long.MAX_VALUE}};
+        for (long[] range : ranges) {
+            long weight = List.of(1L, -1L, 3L, -7L, 1_000_003L).get(random.nextInt(5));
+            coversOnce(answer, range[0], range[1], weight, cores);
+        }
+    }
+
+    /** One range, its work weighing each number {@code weight}: every number in exactly one part, and the sum. */
+    private static void coversOnce(Class<? extends SplitJob> answer, long from, long to, long weight, int cores) {
+        ConcurrentLinkedQueue<long[]> parts = new ConcurrentLinkedQueue<>();
+        long result = run(answer, from, to, (a, b) -> {
+            parts.add(new long[] {a, b});
+            return (b - a) * weight;
+        });
+        String what = "run(" + from + ", " + to + ", work)";
+        List<long[]> sorted = new ArrayList<>(parts);
+        for (long[] part : sorted) {
+            if (part[0] > part[1] || part[0] < from || part[1] > to) {
+                throw new AssertionError(what + " called the work on [" + part[0] + ", " + part[1]
+                        + "), which is not a part of [" + from + ", " + to + ")" + (part[0] > part[1]
+                        ? ": it ends before it begins" : "") + ". Compute each part's ends so they stay within"
+                        + " the range, with long arithmetic that cannot overflow (beware (from + to) / 2 near"
+                        + " Long.MAX_VALUE, and int or double arithmetic on a range of a trillion)" + describe(sorted));
             }
-            if (next != to) {
-                throw new AssertionError(what + ": no part covers the numbers from " + next + " up to " + to
-                        + " (the last part must end at `to`, whatever is left over by the division)"
-                        + describe(sorted));
+        }
+        sorted.removeIf(p -> p[0] == p[1]);
+        sorted.sort(Comparator.comparingLong(p -> p[0]));
+        long next = from;
+        for (long[] part : sorted) {
+            if (part[0] != next) {
+                throw new AssertionError(what + ": " + (part[0] > next
+                        ? "no part covers the numbers from " + next + " to " + part[0]
+                        : "the number " + part[0] + " is in two parts") + describe(sorted));
             }
-            if (to - from >= cores && sorted.size() < cores) {
-                throw new AssertionError(what + " made " + sorted.size() + " part(s) on a machine with " + cores
-                        + " cores: split into at least one part per core, or some cores get nothing to do");
-            }
-            if (result != to - from) {
-                throw new AssertionError(what + " returned " + result + ", but the parts it ran returned "
-                        + (to - from) + " between them: results were lost, or not waited for");
-            }
+            next = part[1];
+        }
+        if (next != to) {
+            throw new AssertionError(what + ": no part covers the numbers from " + next + " up to " + to
+                    + " (the last part must end at `to`, whatever is left over by the division)" + describe(sorted));
+        }
+        if (to - from >= cores && sorted.size() < cores) {
+            throw new AssertionError(what + " made " + sorted.size() + " part(s) on a machine with " + cores
+                    + " cores: split into at least one part per core, or some cores get nothing to do");
+        }
+        long expected = (to - from) * weight;
+        if (result != expected) {
+            throw new AssertionError(what + " returned " + result + ", but the parts it ran returned " + expected
+                    + " between them (each part returned " + weight + " for each of its numbers): "
+                    + (Math.abs(expected) > Integer.MAX_VALUE && result == (int) expected
+                    ? "the sum was kept in an int, which cannot hold it. Add up in a long"
+                    : "results were lost, or not waited for"));
         }
     }
 
@@ -234,37 +259,70 @@ final class SplitCheck {
         return result;
     }
 
-    /** A part that throws makes run throw, with the part's exception as a cause. */
+    /** An Error a part throws: a failure that {@code catch (Exception e)} does not see. */
+    static final class PartError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        PartError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A part that throws makes run throw the part's own exception, as it is or as the cause (the
+     * cause's cause...) of what run throws: the part holding the first number, the last number,
+     * or one in the middle; an exception or an Error.
+     */
     static void failsWhenAPartFails(Class<? extends SplitJob> answer) {
         long from = 0;
         long to = 100_000;
-        long broken = 54_321;
+        java.util.Random random = new java.util.Random();
+        long[] broken = {from, to - 1, 1 + random.nextInt(99_998)};
+        for (int k = 0; k < broken.length; k++) {
+            long number = broken[k];
+            Throwable planted = k == 1 ? new PartError("the part holding " + number + " failed on purpose (an Error)")
+                    : new IllegalStateException("the part holding " + number + " failed on purpose");
+            failsWith(answer, from, to, number, planted);
+        }
+    }
+
+    private static void failsWith(Class<? extends SplitJob> answer, long from, long to, long broken, Throwable planted) {
+        java.util.concurrent.atomic.AtomicBoolean thrownOnce = new java.util.concurrent.atomic.AtomicBoolean();
         RangeWork work = (a, b) -> {
-            if (a <= broken && broken < b) {
-                throw new IllegalStateException("part [" + a + ", " + b + ") failed on purpose");
+            if (a <= broken && broken < b && thrownOnce.compareAndSet(false, true)) {
+                if (planted instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) planted;
             }
             return b - a;
         };
         Throwable thrown = null;
         long result = 0;
         try (Workers workers = Workers.named("split")) {
-            result = workers.runTogether(1, HANG_LIMIT,
-                    i -> create(answer).run(from, to, work)).getFirst();
+            result = workers.runTogether(1, HANG_LIMIT, i -> create(answer).run(from, to, work)).getFirst();
         } catch (AssertionError e) {
             if (e.getCause() == null) {
                 throw e; // stuck, not thrown
             }
             thrown = e.getCause();
         }
+        String what = "the work threw " + planted.getClass().getSimpleName() + "(\"" + planted.getMessage() + "\")"
+                + " on the part holding " + broken;
         if (thrown == null) {
-            throw new AssertionError("the work threw an exception on the part holding " + broken + ", yet run"
-                    + " returned " + result + " as if all was well: a failed part was swallowed, and the"
-                    + " sum is wrong. Let the failure out: Future.get throws it, wrapped in an ExecutionException");
+            throw new AssertionError(what + ", yet run returned " + result + " as if all was well: a failed part was"
+                    + " swallowed, and the sum is wrong. Let the failure out: Future.get throws it, wrapped in an"
+                    + " ExecutionException" + (planted instanceof Error ? " (an Error too: catch (Exception e) does"
+                    + " not see it)" : ""));
         }
-        if (!carries(thrown, "failed on purpose")) {
-            throw new AssertionError("run threw " + thrown + ", which does not carry the part's exception (\"...failed"
-                    + " on purpose\") as its cause: whoever reads the failure cannot tell what went wrong");
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t == planted) {
+                return;
+            }
         }
+        throw new AssertionError(what + ", and run threw " + thrown + ", which does not carry the part's exception"
+                + " (neither as it is, nor as its cause): whoever reads the failure cannot tell what went wrong. Throw"
+                + " the ExecutionException that Future.get gives, or one with the part's exception as its cause");
     }
 
     /** No thread of the pool stays behind, after a run that worked and after one that failed. */
@@ -343,15 +401,6 @@ final class SplitCheck {
         var constructor = answer.getDeclaredConstructor();
         constructor.setAccessible(true);
         return constructor.newInstance();
-    }
-
-    private static boolean carries(Throwable thrown, String text) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains(text)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(List<long[]> parts) {
