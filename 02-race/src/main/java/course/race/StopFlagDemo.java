@@ -25,6 +25,12 @@ public final class StopFlagDemo {
     static final Duration PATIENCE = Duration.ofMillis(250);
     /** How many fresh workers the demo tries, at most. */
     static final int TRIES = 10;
+    /**
+     * How many workers one try may start: on a very busy machine a worker can reach its deadline
+     * before it has had the CPU it must spin for, so it gave up before the stop was made. That
+     * says nothing about the flag, and the try starts a fresh worker.
+     */
+    static final int MAX_STARTS = 20;
 
     // tag::plain-flag[]
     static final class PlainFlag {
@@ -58,26 +64,36 @@ public final class StopFlagDemo {
 
     /** Did a worker spinning on a plain flag see the stop? */
     public static boolean plainWorkerSeesStop() throws InterruptedException {
-        PlainFlag flag = new PlainFlag();
-        boolean[] saw = new boolean[1];
-        Thread worker = Thread.ofPlatform().name("plain-flag worker").daemon(true)
-                .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
-        awaitSpinning(worker);
-        flag.stopRequested = true;
-        worker.join();
-        return saw[0];
+        for (int start = 1; ; start++) {
+            PlainFlag flag = new PlainFlag();
+            boolean[] saw = new boolean[1];
+            Thread worker = Thread.ofPlatform().name("plain-flag worker").daemon(true)
+                    .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
+            awaitSpinning(worker);
+            if (!worker.isAlive() && start < MAX_STARTS) {
+                continue; // gave up before the stop was even made: a starved worker, not a try
+            }
+            flag.stopRequested = true;
+            worker.join();
+            return saw[0];
+        }
     }
 
     /** Did a worker spinning on a volatile flag see the stop? */
     public static boolean volatileWorkerSeesStop() throws InterruptedException {
-        VolatileFlag flag = new VolatileFlag();
-        boolean[] saw = new boolean[1];
-        Thread worker = Thread.ofPlatform().name("volatile-flag worker").daemon(true)
-                .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
-        awaitSpinning(worker);
-        flag.stopRequested = true;
-        worker.join();
-        return saw[0];
+        for (int start = 1; ; start++) {
+            VolatileFlag flag = new VolatileFlag();
+            boolean[] saw = new boolean[1];
+            Thread worker = Thread.ofPlatform().name("volatile-flag worker").daemon(true)
+                    .start(() -> saw[0] = spinUntilStopped(flag, System.nanoTime() + PATIENCE.toNanos()));
+            awaitSpinning(worker);
+            if (!worker.isAlive() && start < MAX_STARTS) {
+                continue; // gave up before the stop was even made: a starved worker, not a try
+            }
+            flag.stopRequested = true;
+            worker.join();
+            return saw[0];
+        }
     }
 
     /**
