@@ -29,6 +29,12 @@ class AccountTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aDepositAndAWithdrawalAtOnceBothHappen() {
+        AccountCheck.depositAndWithdrawalAreOneAtATime(LockedAccount.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void aFailedLedgerWriteLeavesTheAccountUsable() {
         AccountCheck.staysUsableAfterAFailedWrite(LockedAccount.class);
     }
