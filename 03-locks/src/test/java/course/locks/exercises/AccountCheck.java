@@ -268,7 +268,7 @@ final class AccountCheck {
      * or thrown. A caller parked with no timeout waits until it is woken, and is not watched.
      */
     private static void expectNoGivingUp(Thread waiter, AtomicReference<Object> outcome, WatchedLedger ledger) {
-        if (waiter.getState() != Thread.State.TIMED_WAITING) {
+        if (Rendezvous.parkedWithoutTimeout(waiter)) {
             return;
         }
         long start = System.nanoTime();
