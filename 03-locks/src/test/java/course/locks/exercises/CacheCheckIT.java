@@ -25,10 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the read lock not given back on a hit: the next write lock waits for ever;
  *   <li>no second look under the write lock: the key is loaded twice;
  *   <li>a new lock per call: two writes at once;
- *   <li>StampedLock optimistic reads of the table: a read while invalidate() writes.
+ *   <li>StampedLock optimistic reads of the table: a read while invalidate() writes;
+ *   <li>a home-made lock for loading (a volatile flag tested then set), a new load lock put in
+ *       a map by every miss, or a miss that loads for itself when the write lock is busy: two
+ *       misses at once load the key twice (by the forced meeting of the two misses, or else
+ *       by exploring the interleavings of two gets: "loadsOfK() returned 2").
  * </ul>
  */
 class CacheCheckIT {
+
+    private static final String LOADED_TWICE = "loaded 2 times|loadsOfK() returned 2";
 
     static Stream<Arguments> wrongAnswers() {
         return Stream.of(
@@ -42,7 +48,10 @@ class CacheCheckIT {
                 Arguments.of(CacheAnswers.ReadUnlockSkippedOnHit.class, "wait for ever"),
                 Arguments.of(CacheAnswers.NoSecondLook.class, "look again"),
                 Arguments.of(CacheAnswers.NewLockPerCall.class, "used wrongly"),
-                Arguments.of(CacheAnswers.OptimisticReadOfTable.class, "used wrongly"));
+                Arguments.of(CacheAnswers.OptimisticReadOfTable.class, "used wrongly"),
+                Arguments.of(CacheAnswers.LoadingFlag.class, LOADED_TWICE),
+                Arguments.of(CacheAnswers.LoadsWhenWriteLockBusy.class, LOADED_TWICE),
+                Arguments.of(CacheAnswers.LoadLockPerMiss.class, LOADED_TWICE));
     }
 
     static Stream<Class<?>> rightAnswers() {
@@ -52,7 +61,8 @@ class CacheCheckIT {
                 CacheAnswers.StampedConvert.class,
                 CacheAnswers.FairReadWriteLock.class,
                 CacheAnswers.SemaphoreReadWrite.class,
-                CacheAnswers.MonitorReadWrite.class);
+                CacheAnswers.MonitorReadWrite.class,
+                CacheAnswers.LoadLockPerKey.class);
     }
 
     @ParameterizedTest

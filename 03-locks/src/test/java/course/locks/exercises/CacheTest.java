@@ -36,4 +36,10 @@ class CacheTest {
     void invalidateWritesAlone() {
         CacheCheck.invalidateWritesAlone(ANSWER);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void getsAndInvalidatesAtOnceAreOneAtATime() {
+        CacheCheck.callsAtOnceAreOneAtATime(ANSWER);
+    }
 }
