@@ -16,19 +16,19 @@ class AccountTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // the model checker's first start in a JVM takes seconds
     void twoWithdrawalsAtOnceNeverOverdraw() {
         AccountCheck.neverOverdraws(LockedAccount.class);
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // the model checker's first start in a JVM takes seconds
     void twoDepositsAtOnceBothCount() {
         AccountCheck.losesNoDeposit(LockedAccount.class);
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // the model checker's first start in a JVM takes seconds
     void aDepositAndAWithdrawalAtOnceBothHappen() {
         AccountCheck.depositAndWithdrawalAreOneAtATime(LockedAccount.class);
     }
