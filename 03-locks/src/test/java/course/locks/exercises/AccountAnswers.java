@@ -4,8 +4,10 @@ import course.locks.Account;
 import course.locks.Ledger;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /** Answers a learner might give to exercise locks.account, right and wrong, for {@code AccountCheckIT}. */
 final class AccountAnswers {
@@ -360,6 +362,359 @@ final class AccountAnswers {
         }
     }
 
+    /** A home-made lock: a volatile flag, tested and then set; two callers can both see it free. */
+    static final class VolatileFlagLock implements Account {
+        private final Ledger ledger;
+        private volatile boolean busy;
+        VolatileFlagLock(Ledger ledger) { this.ledger = ledger; }
+        private void acquire() throws InterruptedException {
+            while (busy) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                Thread.onSpinWait();
+            }
+            busy = true;
+        }
+        public void deposit(long amount) throws InterruptedException {
+            acquire();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                busy = false;
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            acquire();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                busy = false;
+            }
+        }
+        public long balance() { return ledger.balance(); }
+    }
+
+    /** Deposits under one lock, withdrawals under another: two locks guarding one balance. */
+    static final class LockPerKindOfCall implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock depositLock = new ReentrantLock();
+        private final ReentrantLock withdrawLock = new ReentrantLock();
+        LockPerKindOfCall(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            depositLock.lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                depositLock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            withdrawLock.lockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                withdrawLock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            depositLock.lockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                depositLock.unlock();
+            }
+        }
+    }
+
+    /** Large and small withdrawals under different locks ("they rarely meet"). */
+    static final class LockPerAmount implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock largeLock = new ReentrantLock();
+        private final ReentrantLock smallLock = new ReentrantLock();
+        LockPerAmount(Ledger ledger) { this.ledger = ledger; }
+        private ReentrantLock lockFor(long amount) {
+            return amount >= 50 ? largeLock : smallLock;
+        }
+        public void deposit(long amount) throws InterruptedException {
+            ReentrantLock lock = lockFor(amount);
+            lock.lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            ReentrantLock lock = lockFor(amount);
+            lock.lockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() { return ledger.balance(); }
+    }
+
+    /** The lock field replaced by each caller ("a fresh lock for the next one"): the next caller locks another object. */
+    static final class LockReplacedInside implements Account {
+        private final Ledger ledger;
+        private volatile ReentrantLock lock = new ReentrantLock();
+        LockReplacedInside(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            ReentrantLock mine = lock;
+            mine.lockInterruptibly();
+            try {
+                lock = new ReentrantLock();
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                mine.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            ReentrantLock mine = lock;
+            mine.lockInterruptibly();
+            try {
+                lock = new ReentrantLock();
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                mine.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            ReentrantLock mine = lock;
+            mine.lockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                mine.unlock();
+            }
+        }
+    }
+
+    /** The balance read before the lock decides the overdraft; the write under the lock re-reads it. */
+    static final class OverdraftDecidedOutsideLock implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        OverdraftDecidedOutsideLock(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            boolean covered = ledger.balance() >= amount; // read outside the lock that guards the writes
+            lock.lockInterruptibly();
+            try {
+                if (!covered) {
+                    return false;
+                }
+                ledger.write(ledger.balance() - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A read lock (shared) for withdrawals, the write lock for deposits: withdrawals still run together. */
+    static final class ReadLockForWithdrawals implements Account {
+        private final Ledger ledger;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        ReadLockForWithdrawals(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            lock.writeLock().lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            lock.readLock().lockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            lock.readLock().lockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    /** Deposits wait for the lock, but a withdrawal that finds it busy refuses ("try again later"). */
+    static final class WithdrawalRefusedWhenBusy implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        WithdrawalRefusedWhenBusy(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) {
+            if (!lock.tryLock()) {
+                return false;
+            }
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** tryLock with a timeout, and give up when it runs out: a caller behind a slow ledger is refused. */
+    static final class TimedTryLockGivesUp implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        TimedTryLockGivesUp(Ledger ledger) { this.ledger = ledger; }
+        private void acquire() throws InterruptedException {
+            if (!lock.tryLock(200, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the account is busy, try again later");
+            }
+        }
+        public void deposit(long amount) throws InterruptedException {
+            acquire();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            if (!lock.tryLock(200, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            acquire();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** tryLock() three times, then give up: a retry that ends in a refusal. */
+    static final class TryLockThreeTimes implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        TryLockThreeTimes(Ledger ledger) { this.ledger = ledger; }
+        private boolean acquire() throws InterruptedException {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                if (lock.tryLock()) {
+                    return true;
+                }
+                Thread.sleep(1);
+            }
+            return false;
+        }
+        public void deposit(long amount) throws InterruptedException {
+            if (!acquire()) {
+                throw new IllegalStateException("the account is busy");
+            }
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            if (!acquire()) {
+                return false;
+            }
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** The reference solution's idea, written with one private helper. */
@@ -586,6 +941,139 @@ final class AccountAnswers {
         }
         public long balance() throws InterruptedException {
             acquire();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A StampedLock's write lock, taken interruptibly, for every call. */
+    static final class StampedLockAccount implements Account {
+        private final Ledger ledger;
+        private final StampedLock lock = new StampedLock();
+        StampedLockAccount(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            long stamp = lock.writeLockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            long stamp = lock.writeLockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public long balance() throws InterruptedException {
+            long stamp = lock.readLockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+    }
+
+    /** A home-made lock from a ReentrantLock and a Condition: a busy flag guarded by the lock, awaited while set. */
+    static final class ConditionMutex implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock guard = new ReentrantLock();
+        private final Condition free = guard.newCondition();
+        private boolean busy;
+        ConditionMutex(Ledger ledger) { this.ledger = ledger; }
+        private void acquire() throws InterruptedException {
+            guard.lockInterruptibly();
+            try {
+                while (busy) {
+                    free.await();
+                }
+                busy = true;
+            } finally {
+                guard.unlock();
+            }
+        }
+        private void release() {
+            guard.lock();
+            try {
+                busy = false;
+                free.signal();
+            } finally {
+                guard.unlock();
+            }
+        }
+        public void deposit(long amount) throws InterruptedException {
+            acquire();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                release();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            acquire();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                release();
+            }
+        }
+        public long balance() throws InterruptedException {
+            acquire();
+            try {
+                return ledger.balance();
+            } finally {
+                release();
+            }
+        }
+    }
+
+    /** synchronized on the ledger for the work, entered only through a lock taken interruptibly: both fine. */
+    static final class LockThenMonitorOnLedger implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        LockThenMonitorOnLedger(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                synchronized (ledger) {
+                    ledger.write(ledger.balance() + amount);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                synchronized (ledger) {
+                    if (ledger.balance() < amount) {
+                        return false;
+                    }
+                    ledger.write(ledger.balance() - amount);
+                    return true;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            lock.lockInterruptibly();
             try {
                 return ledger.balance();
             } finally {

@@ -1,5 +1,6 @@
 package course.locks.exercises;
 
+import course.kit.Interleavings;
 import course.kit.StuckThreads;
 import course.kit.Workers;
 import course.locks.Account;
@@ -15,19 +16,28 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * The checks of exercise locks.account, for any {@link Account} class with a {@code (Ledger)}
  * constructor: the learner's {@code LockedAccount} and the answers in {@code AccountCheckIT}.
- * The concurrent checks use a {@link WatchedLedger}, which makes two calls meet inside the
- * ledger unless a lock keeps them apart, fails a write on purpose, or holds a call inside
- * while another caller waits and is interrupted. Each of them fails deterministically.
+ *
+ * <p>That every call is one indivisible step is found by exploring: a model checker
+ * ({@link Interleavings}) runs two calls at once in every interleaving it can make of their
+ * reads, writes and lock operations, and compares what they return and leave in the ledger
+ * with the same calls made one at a time. The rest is about waiting, which a model checker
+ * does not imitate, and is arranged with a {@link WatchedLedger} on real threads: a write that
+ * fails on purpose, and a call held inside the ledger while another caller waits for the
+ * account, is watched, and is interrupted.
  */
 final class AccountCheck {
 
     static final Duration HANG_LIMIT = Duration.ofSeconds(3);
     static final Duration PROMPTLY = Duration.ofSeconds(1);
-    static final int ROUNDS = 2;
+    /** Interleavings tried per scenario: each costs the model checker the lock's own steps too. */
+    static final int INTERLEAVINGS = 100;
+    /** How long a caller that waits with a timeout is watched, to see whether it gives up. */
+    static final Duration GIVE_UP_LIMIT = Duration.ofSeconds(1);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private AccountCheck() {
@@ -37,6 +47,7 @@ final class AccountCheck {
         worksAlone(answer);
         neverOverdraws(answer);
         losesNoDeposit(answer);
+        depositAndWithdrawalAreOneAtATime(answer);
         staysUsableAfterAFailedWrite(answer);
         waitingCallerCanBeInterrupted(answer);
     }
@@ -62,36 +73,78 @@ final class AccountCheck {
         }
     }
 
-    /** Two withdrawals of 60 from 100 at once: exactly one may succeed. */
+    // tag::explored[]
+    /** Two withdrawals of 60 from 100 at once: in every interleaving, exactly one may succeed. */
     static void neverOverdraws(Class<? extends Account> answer) {
-        for (int round = 1; round <= ROUNDS; round++) {
-            WatchedLedger ledger = new WatchedLedger(100);
-            List<Object> results = together(ledger, create(answer, ledger), account -> account.withdraw(60));
-            failOnOverlap(ledger, "two withdrawals");
-            long successes = results.stream().filter(Boolean.TRUE::equals).count();
-            if (successes != 1 || ledger.finalBalance() != 40) {
-                throw new AssertionError("two withdrawals of 60 from a balance of 100: " + successes
-                        + " succeeded and the balance is " + ledger.finalBalance() + " (expected 1 and 40). Both"
-                        + " read the balance before either wrote it: the check and the act must be under one lock");
-            }
+        explore(answer).together(List.of("withdraw60", "withdraw60"), "ledgerBalance")
+                .check("two withdrawals of 60 from a balance of 100, made at once, must leave one success and 40"
+                        + " in the ledger");
+    }
+
+    /** Two deposits at once: in every interleaving, both count. */
+    static void losesNoDeposit(Class<? extends Account> answer) {
+        explore(answer).together(List.of("deposit40", "deposit40"), "ledgerBalance")
+                .check("two deposits of 40 on a balance of 100, made at once, must both count and leave 180");
+    }
+
+    /** A deposit and a withdrawal at once: only one lock for every call keeps them apart. */
+    static void depositAndWithdrawalAreOneAtATime(Class<? extends Account> answer) {
+        explore(answer).together(List.of("deposit40", "withdraw60"), "ledgerBalance")
+                .check("a deposit of 40 and a withdrawal of 60 on a balance of 100, made at once, must both happen"
+                        + " and leave 80");
+    }
+
+    private static Interleavings explore(Class<? extends Account> answer) {
+        return Interleavings.of(Calls.class, OneAtATime.class, answer).atMost(INTERLEAVINGS);
+    }
+
+    /** The calls the model checker makes, on a fresh account of the answer's class holding 100. */
+    public static final class Calls {
+        private final Ledger ledger = Ledger.inMemory(100);
+        private final Account account = create(Interleavings.answer(Account.class), ledger);
+
+        @Operation
+        public boolean withdraw60() throws InterruptedException {
+            return account.withdraw(60);
+        }
+
+        @Operation
+        public void deposit40() throws InterruptedException {
+            account.deposit(40);
+        }
+
+        /** What the ledger holds: the balance must live there. */
+        @Operation
+        public long ledgerBalance() {
+            return ledger.balance();
         }
     }
 
-    /** Two deposits of 40 at once: both must count. */
-    static void losesNoDeposit(Class<? extends Account> answer) {
-        for (int round = 1; round <= ROUNDS; round++) {
-            WatchedLedger ledger = new WatchedLedger(100);
-            together(ledger, create(answer, ledger), account -> {
-                account.deposit(40);
-                return null;
-            });
-            failOnOverlap(ledger, "two deposits");
-            if (ledger.finalBalance() != 180) {
-                throw new AssertionError("two deposits of 40 on a balance of 100 left " + ledger.finalBalance()
-                        + " (expected 180): both read 100, and one deposit was written over by the other");
+    /** What the same calls do one at a time. */
+    public static final class OneAtATime {
+        private long balance = 100;
+
+        public boolean withdraw60() {
+            return take(60);
+        }
+
+        public void deposit40() {
+            balance += 40;
+        }
+
+        public long ledgerBalance() {
+            return balance;
+        }
+
+        private boolean take(long amount) {
+            if (balance < amount) {
+                return false;
             }
+            balance -= amount;
+            return true;
         }
     }
+    // end::explored[]
 
     // tag::failed-write[]
     /** The ledger fails one write: the caller sees it, and the next caller is not locked out. */
@@ -180,6 +233,7 @@ final class AccountCheck {
             awaitHolderInside(ledger, holder);
             Thread waiter = workers.start("waiter", () -> waiterOutcome.set(outcomeOf(() -> account.withdraw(20))));
             awaitWaiting(waiter);
+            expectNoGivingUp(waiter, waiterOutcome, ledger);
             long waitsBefore = THREADS.getThreadInfo(waiter.threadId()).getWaitedCount();
             waiter.interrupt();
             if (!givesUp(waiter, holder, waitsBefore)) {
@@ -207,6 +261,29 @@ final class AccountCheck {
         }
     }
     // end::interrupt[]
+
+    /**
+     * A caller that waits with a timeout (a timed tryLock, say) is watched for a while: the
+     * account is still busy, so it must still be waiting when the watch ends, not have returned
+     * or thrown. A caller parked with no timeout waits until it is woken, and is not watched.
+     */
+    private static void expectNoGivingUp(Thread waiter, AtomicReference<Object> outcome, WatchedLedger ledger) {
+        if (Rendezvous.parkedWithoutTimeout(waiter)) {
+            return;
+        }
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < GIVE_UP_LIMIT.toNanos()) {
+            if (!waiter.isAlive()) {
+                ledger.openGate();
+                throw new AssertionError("withdraw(20) waited for the account, with a timeout, while another"
+                        + " withdrawal held it, and after " + (System.nanoTime() - start) / 1_000_000 + " ms it "
+                        + describe(outcome.get()) + " although that withdrawal was still under way: it gave up."
+                        + " A caller must wait until the account is free (or it is interrupted): take the lock"
+                        + " with lockInterruptibly(), or retry a timed tryLock until it succeeds");
+            }
+            Rendezvous.pause();
+        }
+    }
 
     private static void awaitHolderInside(WatchedLedger ledger, Thread holder) {
         try {
@@ -264,36 +341,8 @@ final class AccountCheck {
     // ---- helpers ----
 
     @FunctionalInterface
-    interface Call<T> {
-        T call(Account account) throws Exception;
-    }
-
-    @FunctionalInterface
     interface Action<T> {
         T run() throws Exception;
-    }
-
-    /** Two threads released together make the same call on one account; their results. */
-    private static List<Object> together(WatchedLedger ledger, Account account, Call<Object> call) {
-        ledger.rendezvous.expectPlayers(2);
-        try (Workers workers = Workers.named("caller")) {
-            return workers.runTogether(2, HANG_LIMIT, i -> {
-                ledger.rendezvous.join();
-                try {
-                    return call.call(account);
-                } finally {
-                    ledger.rendezvous.leave();
-                }
-            });
-        }
-    }
-
-    private static void failOnOverlap(WatchedLedger ledger, String what) {
-        List<String> violations = ledger.rendezvous.violations();
-        if (!violations.isEmpty()) {
-            throw new AssertionError(what + " used the ledger at the same time: " + violations.getFirst()
-                    + ". Nothing kept them apart: no lock, or a lock that is not the same for every call");
-        }
     }
 
     /** The locks and monitors this thread holds, as {@code Class@hash}, a name each. */

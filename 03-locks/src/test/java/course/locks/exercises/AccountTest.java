@@ -1,6 +1,7 @@
 package course.locks.exercises;
 
 import course.kit.Exercise;
+import course.kit.Interleavings;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,15 +17,21 @@ class AccountTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
     void twoWithdrawalsAtOnceNeverOverdraw() {
         AccountCheck.neverOverdraws(LockedAccount.class);
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
     void twoDepositsAtOnceBothCount() {
         AccountCheck.losesNoDeposit(LockedAccount.class);
+    }
+
+    @Test
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
+    void aDepositAndAWithdrawalAtOnceBothHappen() {
+        AccountCheck.depositAndWithdrawalAreOneAtATime(LockedAccount.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package course.locks.exercises;
 import course.locks.BlockingBuffer;
 import course.locks.Shelf;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -332,6 +333,163 @@ final class BufferAnswers {
         }
     }
 
+    /** Wakes takers only when a put finds the shelf empty, putters only when a take finds it full: wake-ups skipped. */
+    static final class SignalOnlyOnTransition implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        SignalOnlyOnTransition(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                boolean wasEmpty = shelf.size() == 0;
+                shelf.add(item);
+                if (wasEmpty) {
+                    notEmpty.signal();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                boolean wasFull = shelf.size() == shelf.capacity();
+                String item = shelf.remove();
+                if (wasFull) {
+                    notFull.signal();
+                }
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A timed await that gives up: after 200 ms with no item, take() throws (and put() does too). */
+    static final class TimedAwaitGivesUp implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        TimedAwaitGivesUp(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    if (!notFull.await(200, TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("timed out waiting for room");
+                    }
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    if (!notEmpty.await(200, TimeUnit.MILLISECONDS)) {
+                        return null;
+                    }
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Waits a few times, then gives up: a retry that ends. */
+    static final class ThreeWaitsThenGivesUp implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        ThreeWaitsThenGivesUp(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                for (int tries = 0; shelf.size() == shelf.capacity(); tries++) {
+                    if (tries == 3) {
+                        throw new IllegalStateException("no room after three waits");
+                    }
+                    notFull.await(50, TimeUnit.MILLISECONDS);
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                for (int tries = 0; shelf.size() == 0; tries++) {
+                    if (tries == 3) {
+                        throw new IllegalStateException("no item after three waits");
+                    }
+                    notEmpty.await(50, TimeUnit.MILLISECONDS);
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Polling: lets the lock go, sleeps a little, and looks again; nobody wakes it. */
+    static final class PollsWithSleep implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        PollsWithSleep(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    lock.unlock();
+                    try {
+                        Thread.sleep(10);
+                    } finally {
+                        lock.lockInterruptibly();
+                    }
+                }
+                shelf.add(item);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    lock.unlock();
+                    try {
+                        Thread.sleep(10);
+                    } finally {
+                        lock.lockInterruptibly();
+                    }
+                }
+                return shelf.remove();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** Two conditions, woken with signalAll(): more wake-ups than needed, never too few. */
@@ -489,6 +647,77 @@ final class BufferAnswers {
                 String item = shelf.remove();
                 notFull.signal();
                 return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A timed await in the while loop, with signals: it wakes itself now and then, but is woken too. */
+    static final class TimedAwaitLoop implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        TimedAwaitLoop(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.await(100, TimeUnit.MILLISECONDS);
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await(100, TimeUnit.MILLISECONDS);
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Wakes all takers when a put finds the shelf empty (and all putters when a take finds it full): enough. */
+    static final class SignalAllOnTransition implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        SignalAllOnTransition(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.await();
+                }
+                if (shelf.size() == 0) {
+                    notEmpty.signalAll();
+                }
+                shelf.add(item);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                if (shelf.size() == shelf.capacity()) {
+                    notFull.signalAll();
+                }
+                return shelf.remove();
             } finally {
                 lock.unlock();
             }

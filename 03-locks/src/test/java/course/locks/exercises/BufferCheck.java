@@ -44,6 +44,8 @@ final class BufferCheck {
     private static final long NOT_WOKEN_NANOS = 300_000_000L;
     /** More CPU time than any thread needs to reach its wait: it spins. */
     private static final long SPIN_CPU_NANOS = 150_000_000L;
+    /** How long a thread that waits with a timeout is watched, to see whether it gives up or polls. */
+    static final long GIVE_UP_NANOS = 1_000_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private BufferCheck() {
@@ -56,6 +58,7 @@ final class BufferCheck {
         oneThreadAtATime(answer);
         wokenTakerChecksAgain(answer);
         noWakeUpIsLost(answer);
+        everyChangeWakesAWaiter(answer);
         waitingTakerCanBeInterrupted(answer);
     }
 
@@ -82,6 +85,7 @@ final class BufferCheck {
         try (Workers workers = Workers.named("taker")) {
             Thread taker = workers.start("taker", () -> got.set(outcomeOf(buffer::take)));
             awaitWaiting(taker, got, "take() on an empty buffer");
+            expectAsleepUntilWoken(taker, got, "take() on an empty buffer");
             run(() -> buffer.put("x"), "put(\"x\") while a taker waits");
             if (!endsOnceWoken(taker)) {
                 throw new AssertionError("a taker waited on an empty buffer, put(\"x\") added an item, and the taker"
@@ -105,6 +109,7 @@ final class BufferCheck {
                 return "put";
             })));
             awaitWaiting(putter, done, "put(\"b\") on a full buffer");
+            expectAsleepUntilWoken(putter, done, "put(\"b\") on a full buffer");
             String taken = call(buffer::take, "take() while a putter waits");
             if (!endsOnceWoken(putter)) {
                 throw new AssertionError("a putter waited on a full buffer, take() made room, and the putter went"
@@ -268,6 +273,93 @@ final class BufferCheck {
     }
     // end::lost-wake-up[]
 
+    // tag::every-change-wakes[]
+    /**
+     * Every put must wake a waiting taker, and every take a waiting putter, not only the one
+     * that finds the shelf empty (or full). Two takers wait on an empty buffer of two slots;
+     * while put("first") is inside, a second putter queues for the lock, so it puts "second"
+     * before the woken taker has taken "first": the shelf is not empty at that put. Both
+     * takers must get an item. Then the same with two putters waiting on a full buffer.
+     */
+    static void everyChangeWakesAWaiter(Class<? extends BlockingBuffer<String>> answer) {
+        twoPutsForTwoWaitingTakers(answer);
+        twoTakesForTwoWaitingPutters(answer);
+    }
+
+    private static void twoPutsForTwoWaitingTakers(Class<? extends BlockingBuffer<String>> answer) {
+        List<AtomicReference<Object>> got = List.of(new AtomicReference<>(), new AtomicReference<>());
+        try (Workers workers = Workers.named("buffer")) {
+            WatchedShelf shelf = new WatchedShelf(2);
+            BlockingBuffer<String> buffer = create(answer, shelf);
+            List<Thread> all = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                AtomicReference<Object> mine = got.get(i);
+                Thread taker = workers.start("taker-" + (i + 1), () -> mine.set(outcomeOf(buffer::take)));
+                awaitWaiting(taker, mine, "take() number " + (i + 1) + " on an empty buffer");
+                all.add(taker);
+            }
+            shelf.duringFirstAdd(() -> {           // inside put("first"): the putter holds the buffer's lock
+                Thread second = workers.start("putter-2", () -> quietly(() -> buffer.put("second")));
+                awaitKeptOut(second);              // queued for the lock, ahead of the taker put("first") wakes
+                all.add(second);
+            });
+            run(() -> buffer.put("first"), "put(\"first\") while two takers wait");
+            List<Thread> stuck = awaitAllEndOrStall(shelf, all);
+            if (!stuck.isEmpty()) {
+                String report = StuckThreads.describe(stuck);
+                stuck.forEach(Thread::interrupt);
+                throw new AssertionError("two takers waited on an empty buffer of two slots, then put(\"first\") and"
+                        + " put(\"second\") came, the second while the shelf already held \"first\"; now the shelf"
+                        + " holds " + shelf.contents() + " and " + stuck.size() + " thread(s) wait for ever: a put"
+                        + " woke no waiting taker. Wake a taker after every put, not only after a put into an empty"
+                        + " shelf.\n" + report);
+            }
+            failOnViolation(shelf, "with two takers and two puts");
+        }
+        expectBoth(got.get(0).get(), got.get(1).get(), "first", "second", "the two waiting takers");
+    }
+
+    private static void twoTakesForTwoWaitingPutters(Class<? extends BlockingBuffer<String>> answer) {
+        List<AtomicReference<Object>> done = List.of(new AtomicReference<>(), new AtomicReference<>());
+        try (Workers workers = Workers.named("buffer")) {
+            WatchedShelf shelf = new WatchedShelf(2);
+            BlockingBuffer<String> buffer = create(answer, shelf);
+            run(() -> buffer.put("a"), "put(\"a\") on an empty buffer of 2");
+            run(() -> buffer.put("b"), "put(\"b\") on a buffer holding 1 of 2");
+            List<Thread> all = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                AtomicReference<Object> mine = done.get(i);
+                String item = "c" + (i + 1);
+                Thread putter = workers.start("putter-" + (i + 1), () -> mine.set(outcomeOf(() -> {
+                    buffer.put(item);
+                    return "put";
+                })));
+                awaitWaiting(putter, mine, "put(\"" + item + "\") number " + (i + 1) + " on a full buffer");
+                all.add(putter);
+            }
+            shelf.duringNextRemove(() -> {        // inside the first take(): the taker holds the buffer's lock
+                Thread second = workers.start("taker-2", () -> quietly(buffer::take));
+                awaitKeptOut(second);              // queued for the lock, ahead of the putter the take wakes
+                all.add(second);
+            });
+            String first = call(buffer::take, "take() while two putters wait");
+            List<Thread> stuck = awaitAllEndOrStall(shelf, all);
+            if (!stuck.isEmpty()) {
+                String report = StuckThreads.describe(stuck);
+                stuck.forEach(Thread::interrupt);
+                throw new AssertionError("two putters waited on a full buffer of two slots, then two takes came, the"
+                        + " second while the shelf already had room; now the shelf holds " + shelf.contents() + " and "
+                        + stuck.size() + " thread(s) wait for ever: a take woke no waiting putter. Wake a putter"
+                        + " after every take, not only after a take from a full shelf.\n" + report);
+            }
+            failOnViolation(shelf, "with two putters and two takes");
+            expectOutcome(first, "a", "the first take() on a buffer holding [a, b]");
+        }
+        expectOutcome(done.get(0).get(), "put", "put(\"c1\"), which waited for room,");
+        expectOutcome(done.get(1).get(), "put", "put(\"c2\"), which waited for room,");
+    }
+    // end::every-change-wakes[]
+
     /** A taker waiting on an empty buffer, interrupted, stops waiting with InterruptedException. */
     static void waitingTakerCanBeInterrupted(Class<? extends BlockingBuffer<String>> answer) {
         WatchedShelf shelf = new WatchedShelf(1);
@@ -313,6 +405,38 @@ final class BufferCheck {
             }
             Rendezvous.pause();
         }
+    }
+
+    /**
+     * A thread that waits must sleep until it is woken, and not give up. One parked with no
+     * timeout does. One that waits with a timeout is watched for {@link #GIVE_UP_NANOS}, while
+     * nothing changes: it must not end (a wait that gives up), and must not be found in
+     * Thread.sleep() (a poll: it looks again every so often, and nobody can wake it sooner).
+     */
+    private static void expectAsleepUntilWoken(Thread thread, AtomicReference<Object> outcome, String what) {
+        if (Rendezvous.parkedWithoutTimeout(thread)) {
+            return;
+        }
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < GIVE_UP_NANOS) {
+            if (!thread.isAlive()) {
+                throw new AssertionError(what + " waited with a timeout, and after "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms, with nothing changed, it "
+                        + describe(outcome.get()) + ": it gave up. It must wait until the buffer can serve it (or"
+                        + " it is interrupted): await() with no timeout, in a while loop");
+            }
+            if (Arrays.stream(thread.getStackTrace()).anyMatch(BufferCheck::isSleep)) {
+                throw new AssertionError(what + " was found in Thread.sleep() while it waited: it polls, looking"
+                        + " again every so often, instead of sleeping until it is woken. Wait on a Condition"
+                        + " (await()), and signal it when what the waiter waits for may have come.\n"
+                        + StuckThreads.describe(thread));
+            }
+            Rendezvous.pause();
+        }
+    }
+
+    private static boolean isSleep(StackTraceElement frame) {
+        return frame.getClassName().equals("java.lang.Thread") && frame.getMethodName().startsWith("sleep");
     }
 
     /**

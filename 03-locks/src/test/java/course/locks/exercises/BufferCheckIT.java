@@ -33,7 +33,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code awaitUninterruptibly()}: an interrupted taker waits on;
  *   <li>busy waiting (unlock, spin, lock again): the taker never waits;
  *   <li>a new lock and conditions per call: a waiting taker is never woken (its condition belongs
- *       to a lock no one else has), and two putters use the shelf at once.
+ *       to a lock no one else has), and two putters use the shelf at once;
+ *   <li>takers woken only by a put into an empty shelf (putters only by a take from a full one):
+ *       two takers wait on a buffer of two slots, and the second put, which a queued putter
+ *       makes before the woken taker has taken, wakes nobody; a taker waits for ever beside an item;
+ *   <li>a timed await that gives up (returns null, or throws, when it runs out), or three timed
+ *       waits and then giving up: the waiting taker ends with nothing put, within the second it
+ *       is watched (a timeout longer than that second would not be seen);
+ *   <li>polling (let the lock go, Thread.sleep, look again): the waiting taker is found in
+ *       Thread.sleep (a poll that sleeps 1 ms is rarely seen asleep for long enough to settle:
+ *       it is taken for a spinner instead).
  * </ul>
  */
 class BufferCheckIT {
@@ -50,7 +59,11 @@ class BufferCheckIT {
                 Arguments.of(BufferAnswers.SignalsWrongCondition.class, "nothing woke it"),
                 Arguments.of(BufferAnswers.AwaitUninterruptibly.class, "went on waiting"),
                 Arguments.of(BufferAnswers.SpinsInsteadOfWaiting.class, "spin"),
-                Arguments.of(BufferAnswers.NewLockPerCall.class, "nothing woke it"));
+                Arguments.of(BufferAnswers.NewLockPerCall.class, "nothing woke it"),
+                Arguments.of(BufferAnswers.SignalOnlyOnTransition.class, "a put woke no waiting taker"),
+                Arguments.of(BufferAnswers.TimedAwaitGivesUp.class, "it gave up"),
+                Arguments.of(BufferAnswers.ThreeWaitsThenGivesUp.class, "it gave up"),
+                Arguments.of(BufferAnswers.PollsWithSleep.class, "found in Thread.sleep()"));
     }
 
     static Stream<Class<?>> rightAnswers() {
@@ -60,7 +73,9 @@ class BufferCheckIT {
                 BufferAnswers.OneConditionSignalAll.class,
                 BufferAnswers.SynchronizedWaitNotifyAll.class,
                 BufferAnswers.Semaphores.class,
-                BufferAnswers.FairLockTwoConditions.class);
+                BufferAnswers.FairLockTwoConditions.class,
+                BufferAnswers.TimedAwaitLoop.class,
+                BufferAnswers.SignalAllOnTransition.class);
     }
 
     @ParameterizedTest

@@ -51,6 +51,12 @@ class BufferTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void everyPutWakesATakerAndEveryTakeAPutter() {
+        BufferCheck.everyChangeWakesAWaiter(ANSWER);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void aWaitingTakerStopsWhenInterrupted() {
         BufferCheck.waitingTakerCanBeInterrupted(ANSWER);
     }

@@ -341,7 +341,207 @@ final class CacheAnswers {
         }
     }
 
+    /** A home-made lock for loading: a volatile flag, tested and then set; two misses can both see it down. */
+    static final class LoadingFlag implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private volatile boolean loading;
+        LoadingFlag(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        private String lookUp(String key) {
+            lock.readLock().lock();
+            try {
+                return table.get(key);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        private void store(String key, String value) {
+            lock.writeLock().lock();
+            try {
+                table.put(key, value);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public String get(String key) {
+            String cached = lookUp(key);
+            if (cached != null) {
+                return cached;
+            }
+            while (loading) {
+                Thread.onSpinWait();
+            }
+            loading = true;
+            try {
+                String value = lookUp(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    store(key, value);
+                }
+                return value;
+            } finally {
+                loading = false;
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** A miss that finds the write lock busy gives up waiting and loads for itself, without storing. */
+    static final class LoadsWhenWriteLockBusy implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        LoadsWhenWriteLockBusy(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        private String lookUp(String key) {
+            lock.readLock().lock();
+            try {
+                return table.get(key);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        private void store(String key, String value) {
+            lock.writeLock().lock();
+            try {
+                table.put(key, value);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public String get(String key) {
+            String cached = lookUp(key);
+            if (cached != null) {
+                return cached;
+            }
+            if (!lock.writeLock().tryLock()) {
+                return loader.apply(key); // "someone else is loading it; don't wait"
+            }
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** A lock per key for loading, but a new one put in the map by every miss: each miss locks its own. */
+    static final class LoadLockPerMiss implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private final java.util.Map<String, Object> loadLocks = new java.util.concurrent.ConcurrentHashMap<>();
+        LoadLockPerMiss(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        private String lookUp(String key) {
+            lock.readLock().lock();
+            try {
+                return table.get(key);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        private void store(String key, String value) {
+            lock.writeLock().lock();
+            try {
+                table.put(key, value);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public String get(String key) {
+            String cached = lookUp(key);
+            if (cached != null) {
+                return cached;
+            }
+            Object keyLock = new Object();
+            loadLocks.put(key, keyLock);
+            synchronized (keyLock) {
+                String value = lookUp(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    store(key, value);
+                }
+                return value;
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
     // ---- right ----
+
+    /** A lock per key for loading (made once, by computeIfAbsent), the load outside the read-write lock: readers of other keys never wait for a slow load. */
+    static final class LoadLockPerKey implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private final java.util.Map<String, Object> loadLocks = new java.util.concurrent.ConcurrentHashMap<>();
+        LoadLockPerKey(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        private String lookUp(String key) {
+            lock.readLock().lock();
+            try {
+                return table.get(key);
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        private void store(String key, String value) {
+            lock.writeLock().lock();
+            try {
+                table.put(key, value);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public String get(String key) {
+            String cached = lookUp(key);
+            if (cached != null) {
+                return cached;
+            }
+            synchronized (loadLocks.computeIfAbsent(key, k -> new Object())) {
+                String value = lookUp(key); // look again: another miss may have loaded it
+                if (value == null) {
+                    value = loader.apply(key);
+                    store(key, value);
+                }
+                return value;
+            }
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
 
     /** StampedLock's read and write locks (not its optimistic read). */
     static final class StampedReadWrite implements Cache<String, String> {

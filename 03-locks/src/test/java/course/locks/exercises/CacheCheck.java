@@ -1,5 +1,6 @@
 package course.locks.exercises;
 
+import course.kit.Interleavings;
 import course.kit.StuckThreads;
 import course.kit.Workers;
 import course.locks.Cache;
@@ -8,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * The checks of exercise locks.cache, for any {@link Cache} class with a
@@ -24,6 +27,8 @@ final class CacheCheck {
     static final Duration HANG_LIMIT = Duration.ofSeconds(3);
     /** Threads that all wait, with nothing touching the table for this long, wait for ever. */
     static final long STALL_NANOS = 500_000_000L;
+    /** Interleavings tried per scenario: each costs the model checker the lock's own steps too. */
+    static final int INTERLEAVINGS = 100;
 
     private CacheCheck() {
     }
@@ -33,6 +38,7 @@ final class CacheCheck {
         readersShareTheLock(answer);
         aMissLoadsOnceAndWritesAlone(answer);
         invalidateWritesAlone(answer);
+        callsAtOnceAreOneAtATime(answer);
     }
 
     /** One thread: load on a miss, serve hits from the table, load again after invalidate. */
@@ -90,8 +96,8 @@ final class CacheCheck {
         failOnViolation(table, "two threads missing the same key");
         if (table.loadsOf("k") != 1) {
             throw new AssertionError("two threads called get(\"k\") at once on an empty cache, and \"k\" was"
-                    + " loaded " + table.loadsOf("k") + " times (expected once). Both missed under the read lock;"
-                    + " the one that gets the write lock second must look again before it loads");
+                    + " loaded " + table.loadsOf("k") + " times (expected once). A miss must wait while another"
+                    + " thread loads the key, and look again (under the write lock) before it loads");
         }
         if (!results.stream().allMatch("value of k"::equals)) {
             throw new AssertionError("two threads called get(\"k\") and got " + results);
@@ -114,6 +120,92 @@ final class CacheCheck {
                     + results.getFirst());
         }
     }
+
+    // tag::explored[]
+    /**
+     * Calls made at once, in every interleaving the model checker can make of them, must give
+     * what the same calls give one at a time: two gets that miss load the key once and return
+     * its value.
+     */
+    static void callsAtOnceAreOneAtATime(Class<? extends Cache<String, String>> answer) {
+        Interleavings.of(Calls.class, OneAtATime.class, answer).atMost(INTERLEAVINGS)
+                .together(List.of("getK", "getK"), "loadsOfK")
+                .check("two get(\"k\") calls made at once on an empty cache must both return \"value of k\" and load"
+                        + " \"k\" once");
+    }
+
+    /** The calls the model checker makes, on a fresh cache of the answer's class with a counting loader. */
+    public static final class Calls {
+        private final AtomicInteger loads = new AtomicInteger();
+        private final Cache<String, String> cache = construct(Interleavings.answer(Cache.class), new OneKeyTable(),
+                key -> {
+                    loads.incrementAndGet();
+                    return "value of " + key;
+                });
+
+        @Operation
+        public String getK() {
+            return cache.get("k");
+        }
+
+        @Operation
+        public void invalidateK() {
+            cache.invalidate("k");
+        }
+
+        @Operation
+        public int loadsOfK() {
+            return loads.get();
+        }
+    }
+
+    /**
+     * A table for one key, in two plain fields: like a HashMap it does no locking, and it gives
+     * the model checker few steps of its own to interleave.
+     */
+    private static final class OneKeyTable implements Table<String, String> {
+        private String key;
+        private String value;
+
+        public String get(String k) {
+            return k.equals(key) ? value : null;
+        }
+
+        public void put(String k, String v) {
+            key = k;
+            value = v;
+        }
+
+        public void remove(String k) {
+            if (k.equals(key)) {
+                key = null;
+                value = null;
+            }
+        }
+    }
+
+    /** What the same calls do one at a time. */
+    public static final class OneAtATime {
+        private boolean cached;
+        private int loads;
+
+        public String getK() {
+            if (!cached) {
+                loads++;
+                cached = true;
+            }
+            return "value of k";
+        }
+
+        public void invalidateK() {
+            cached = false;
+        }
+
+        public int loadsOfK() {
+            return loads;
+        }
+    }
+    // end::explored[]
 
     // ---- running the players ----
 
@@ -209,12 +301,17 @@ final class CacheCheck {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Cache<String, String> create(Class<? extends Cache<String, String>> answer, WatchedTable table) {
+        return construct(answer, table, table.loader);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Cache<String, String> construct(Class<? extends Cache> answer, Table<String, String> table,
+            Function<String, String> loader) {
         try {
             var constructor = answer.getDeclaredConstructor(Table.class, Function.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance(table, table.loader);
+            constructor.setAccessible(true); // the model may be in another class loader than the answer
+            return constructor.newInstance(table, loader);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(Table, Function)", e);
         }

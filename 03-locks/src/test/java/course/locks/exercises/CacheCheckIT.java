@@ -25,7 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the read lock not given back on a hit: the next write lock waits for ever;
  *   <li>no second look under the write lock: the key is loaded twice;
  *   <li>a new lock per call: two writes at once;
- *   <li>StampedLock optimistic reads of the table: a read while invalidate() writes.
+ *   <li>StampedLock optimistic reads of the table: a read while invalidate() writes;
+ *   <li>a home-made lock for loading (a volatile flag tested then set), a new load lock put in
+ *       a map by every miss, or a miss that loads for itself when the write lock is busy: two
+ *       misses at once load the key twice (by the forced meeting of the two misses, or else
+ *       by exploring the interleavings of two gets: "loadsOfK() returned 2").
  * </ul>
  */
 class CacheCheckIT {
@@ -42,7 +46,10 @@ class CacheCheckIT {
                 Arguments.of(CacheAnswers.ReadUnlockSkippedOnHit.class, "wait for ever"),
                 Arguments.of(CacheAnswers.NoSecondLook.class, "look again"),
                 Arguments.of(CacheAnswers.NewLockPerCall.class, "used wrongly"),
-                Arguments.of(CacheAnswers.OptimisticReadOfTable.class, "used wrongly"));
+                Arguments.of(CacheAnswers.OptimisticReadOfTable.class, "used wrongly"),
+                Arguments.of(CacheAnswers.LoadingFlag.class, "loadsOfK() returned 2"),
+                Arguments.of(CacheAnswers.LoadsWhenWriteLockBusy.class, "\"k\" was loaded 2 times"),
+                Arguments.of(CacheAnswers.LoadLockPerMiss.class, "loadsOfK() returned 2"));
     }
 
     static Stream<Class<?>> rightAnswers() {
@@ -52,7 +59,8 @@ class CacheCheckIT {
                 CacheAnswers.StampedConvert.class,
                 CacheAnswers.FairReadWriteLock.class,
                 CacheAnswers.SemaphoreReadWrite.class,
-                CacheAnswers.MonitorReadWrite.class);
+                CacheAnswers.MonitorReadWrite.class,
+                CacheAnswers.LoadLockPerKey.class);
     }
 
     @ParameterizedTest

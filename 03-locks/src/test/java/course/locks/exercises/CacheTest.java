@@ -1,6 +1,7 @@
 package course.locks.exercises;
 
 import course.kit.Exercise;
+import course.kit.Interleavings;
 import course.locks.Cache;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,11 @@ class CacheTest {
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void invalidateWritesAlone() {
         CacheCheck.invalidateWritesAlone(ANSWER);
+    }
+
+    @Test
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
+    void twoMissesAtOnceInEveryInterleavingLoadOnce() {
+        CacheCheck.callsAtOnceAreOneAtATime(ANSWER);
     }
 }

@@ -267,6 +267,21 @@ final class Rendezvous {
         return true;
     }
 
+    /**
+     * Is {@code thread} waiting with no timeout, at each of 20 looks? A thread that waits with
+     * a timeout, or wakes up now and then to look again, is seen otherwise at one look at least.
+     */
+    static boolean parkedWithoutTimeout(Thread thread) {
+        for (int look = 0; look < SETTLE_SAMPLES; look++) {
+            Thread.State state = thread.getState();
+            if (state != Thread.State.WAITING && state != Thread.State.BLOCKED) {
+                return false;
+            }
+            pause();
+        }
+        return true;
+    }
+
     /** A short pause between two looks at other threads, leaving the CPU to them (2 cores). */
     static void pause() {
         LockSupport.parkNanos(50_000);

@@ -17,6 +17,7 @@ final class WatchedShelf implements Shelf<String> {
     private final ArrayDeque<String> items = new ArrayDeque<>();
     private final int capacity;
     private Runnable insideFirstAdd;
+    private Runnable insideFirstRemove;
 
     WatchedShelf(int capacity) {
         this.capacity = capacity;
@@ -25,6 +26,12 @@ final class WatchedShelf implements Shelf<String> {
     /** Runs {@code step} inside the first add, before the item goes on the shelf. */
     WatchedShelf duringFirstAdd(Runnable step) {
         insideFirstAdd = step;
+        return this;
+    }
+
+    /** Runs {@code step} inside the next remove, before the item leaves the shelf. */
+    WatchedShelf duringNextRemove(Runnable step) {
+        insideFirstRemove = step;
         return this;
     }
 
@@ -67,6 +74,11 @@ final class WatchedShelf implements Shelf<String> {
     public String remove() {
         rendezvous.enter(Rendezvous.Access.WRITE, "remove()");
         try {
+            Runnable step = insideFirstRemove;
+            insideFirstRemove = null;
+            if (step != null) {
+                step.run();
+            }
             if (items.isEmpty()) {
                 rendezvous.violation("thread \"" + Thread.currentThread().getName() + "\" took from an empty shelf");
                 throw new NoSuchElementException("the shelf is empty");
