@@ -355,6 +355,7 @@ public final class SharedAnswers {
     }
 
     /** A lock on the count itself, an Integer that every change replaces: each thread may lock a different one. */
+    @SuppressWarnings({"identity", "synchronization"}) // locking a value-based box is the point of this wrong answer
     public static final class LockOnTheCount implements RefCounted {
         private final Runnable free;
         private Integer count = 1;

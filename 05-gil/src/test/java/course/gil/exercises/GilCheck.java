@@ -365,10 +365,104 @@ final class GilCheck {
                 lookedAfterNanos.get() / 1e6, LONG_INTERVAL.toMillis()));
     }
 
-    /** Never two threads inside at once: forced on a free GIL, then three threads taking turns. */
+    /** Never two threads inside at once: explored on a free GIL, held long, then three threads taking turns. */
     static void oneThreadAtATime(Class<? extends Gil> answer) {
         twoTakeAFreeGilAtOnce(answer);
+        aHolderKeepsItHoweverLong(answer);
         threeTakeTurns(answer);
+    }
+
+    static final int HELD_INTERVALS = 20;
+    static final Duration VERY_LONG_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * A holder that reaches no checkpoint (a long native call) keeps the GIL, however many
+     * intervals the waiter waits: the waiter asks, and goes on waiting, never giving up. Once the
+     * holder releases it, the waiter has it at once.
+     */
+    static void aHolderKeepsItHoweverLong(Class<? extends Gil> answer) {
+        Gil gil = create(answer, SHORT_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicBoolean waiterIn = new AtomicBoolean();
+        AtomicBoolean inWhileHeld = new AtomicBoolean();
+        boolean got;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                letGo.await(); // no checkpoint: a long call that keeps the GIL
+                inWhileHeld.set(waiterIn.get());
+                if (gil.holder() == Thread.currentThread()) {
+                    gil.release();
+                }
+            });
+            await(holding, "the holder never got the GIL");
+            Thread waiter = actors.start("waiter", () -> {
+                gil.acquire();
+                waiterIn.set(true);
+                gil.release();
+            });
+            long heldFor = SHORT_INTERVAL.toNanos() * HELD_INTERVALS;
+            long start = System.nanoTime();
+            Actors.within(PATIENCE, () -> waiterIn.get() || System.nanoTime() - start > heldFor, waiter);
+            letGo.countDown();
+            got = Actors.within(PATIENCE, waiterIn::get, waiter);
+            actors.finish(HANG_LIMIT, "the holder released the GIL it had kept through " + HELD_INTERVALS
+                    + " switch intervals");
+        }
+        if (inWhileHeld.get()) {
+            throw new AssertionError("two threads inside the interpreter at once: the waiter's acquire() returned"
+                    + " while the holder still held the GIL (it was in a long call, with no checkpoint, for "
+                    + HELD_INTERVALS + " switch intervals). A waiter asks, then goes on waiting for as long as it"
+                    + " takes: a wait that gives up and takes the GIL anyway lets two threads in");
+        }
+        if (!got) {
+            throw new AssertionError("the holder released the GIL, and the waiter had not taken it "
+                    + PATIENCE.toMillis() + " ms later");
+        }
+        aReleasedGilIsTakenAtOnce(answer);
+    }
+
+    /**
+     * With a switch interval of seconds, a waiter still takes a released GIL at once: release()
+     * wakes it. A waiter that only finds out at the end of its interval (a wake-up never sent, or
+     * a poll that sleeps an interval at a time) keeps the interpreter idle meanwhile.
+     */
+    private static void aReleasedGilIsTakenAtOnce(Class<? extends Gil> answer) {
+        Gil gil = create(answer, VERY_LONG_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicBoolean waiterIn = new AtomicBoolean();
+        boolean got;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                letGo.await();
+                gil.release();
+            });
+            await(holding, "the holder never got the GIL");
+            Thread waiter = actors.start("waiter", () -> {
+                gil.acquire();
+                waiterIn.set(true);
+                gil.release();
+            });
+            Actors.within(PATIENCE, () -> Actors.isBlocked(waiter), waiter); // the waiter waits inside acquire()
+            letGo.countDown();
+            got = Actors.within(PATIENCE, waiterIn::get, waiter);
+            if (!got) {
+                actors.interruptAll();
+            }
+            actors.finish(HANG_LIMIT, "the holder released the GIL while the waiter waited");
+        }
+        if (!got) {
+            throw new AssertionError("a lost wake-up: the holder released the GIL, and the waiter, parked in acquire(),"
+                    + " had not taken it " + PATIENCE.toMillis() + " ms later (the switch interval was "
+                    + VERY_LONG_INTERVAL.toSeconds() + " s). release() must wake a waiter (signal the condition it"
+                    + " waits on); a waiter that only looks again at the end of its interval, or polls with long"
+                    + " sleeps, leaves the interpreter idle");
+        }
     }
 
     // tag::two-at-once[]

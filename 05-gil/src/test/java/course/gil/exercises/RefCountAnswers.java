@@ -135,6 +135,7 @@ public final class RefCountAnswers {
     }
 
     /** A lock on the boxed count, which every change replaces: two threads may lock different boxes. */
+    @SuppressWarnings({"identity", "synchronization"}) // locking a value-based box is the point of this wrong answer
     public static final class LockOnTheBox implements RefCount {
         private Long count = 1L;
         public void increment() {
