@@ -58,8 +58,8 @@ final class RefCountCheck {
                 .scenario(List.of("increment"), List.of(List.of("decrement"), List.of("decrement")), List.of("get"))
                 .saying("the last two references dropped at once must free the object exactly once: only the"
                         + " decrement whose own step took the count to 0 returns true")
-                .scenario(List.of("increment"), List.of(List.of("increment", "decrement"), List.of("decrement")),
-                        List.of("get"))
+                .scenario(List.of("increment"),
+                        List.of(List.of("increment", "decrement"), List.of("increment", "decrement")), List.of("get"))
                 .saying("references taken and dropped on two threads at once must all count, and free nothing while"
                         + " one is left")
                 .check("increments and decrements made at once must do what the same calls do one at a time");

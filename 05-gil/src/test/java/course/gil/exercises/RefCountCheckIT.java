@@ -20,13 +20,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Wrong answers (non-atomic counts in the free-threaded build) and what catches them:
  * <ul>
  *   <li>a plain field (the starter), a volatile field, an AtomicLong used as get() then set(), a
- *       home-made lock (a volatile flag checked, then set), a lock on the boxed Long that every
- *       change replaces, a CAS loop that gives up after two tries, a try-lock that skips the
- *       change when busy: two increments at once count as one;
- *   <li>a lock on increments only, or one lock for increments and another for decrements: two
- *       decrements at once count as one;
+ *       home-made lock (a volatile flag checked, then set), a try-lock that skips the change when
+ *       busy: two increments at once count as one;
+ *   <li>a CAS loop that gives up after two tries: an increment that meets two changes by another
+ *       thread is lost;
+ *   <li>a lock on increments only: two decrements at once count as one;
+ *   <li>one lock for increments and another for decrements: an increment and a decrement at once
+ *       lose one of them;
  *   <li>an atomic decrement followed by a second read for the zero test, a LongAdder whose sum()
- *       is read after the add, or the decrement locked and the zero test outside the lock: both
+ *       is read after the add, the decrement locked and the zero test outside the lock, or a lock
+ *       on the boxed Long that every change replaces: both
  *       of the last two decrements see zero (a double free);
  *   <li>"if the count is 1, set it to 0 myself": both of the last two see 2, neither frees (a leak).
  * </ul>
@@ -48,9 +51,9 @@ class RefCountCheckIT {
                 Arguments.of(RefCountAnswers.LastOneChecksFirst.class, lastTwo),
                 Arguments.of(RefCountAnswers.HomeMadeLock.class, increments),
                 Arguments.of(RefCountAnswers.TwoLocks.class, "references taken and dropped on two threads at once"),
-                Arguments.of(RefCountAnswers.LockOnTheBox.class, increments),
+                Arguments.of(RefCountAnswers.LockOnTheBox.class, lastTwo),
                 Arguments.of(RefCountAnswers.TestsOutsideTheLock.class, lastTwo),
-                Arguments.of(RefCountAnswers.CasGivesUp.class, increments),
+                Arguments.of(RefCountAnswers.CasGivesUp.class, "references taken and dropped on two threads at once"),
                 Arguments.of(RefCountAnswers.TryLockSkips.class, increments));
     }
 
