@@ -212,6 +212,83 @@ final class CountedAnswers {
         }
     }
 
+    /** Complains about a call after free once, then lets the next ones through: a later release frees again. */
+    static final class RefusesOnlyOnce implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        private boolean warned;
+        RefusesOnlyOnce(Runnable free) { this.free = free; }
+        public int refCnt() { return Math.max(count, 0); }
+        public void retain() {
+            refuseOnceIfFreed("retain()");
+            count++;
+        }
+        public boolean release() {
+            refuseOnceIfFreed("release()");
+            if (--count <= 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+        private void refuseOnceIfFreed(String call) {
+            if (count <= 0 && !warned) {
+                warned = true; // "no need to shout twice"
+                throw new IllegalStateException(call + " on a freed resource");
+            }
+        }
+    }
+
+    /** A byte is plenty of owners, the answer thought: the 128th owner wraps the count to -128. */
+    static final class ByteCount implements RefCounted {
+        private final Runnable free;
+        private byte count = 1;
+        ByteCount(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Counts retains and releases separately and compares them: a retain after free goes through. */
+    static final class TwoTallies implements RefCounted {
+        private final Runnable free;
+        private int retains = 1;
+        private int releases;
+        TwoTallies(Runnable free) { this.free = free; }
+        public int refCnt() { return retains - releases; }
+        public void retain() {
+            if (releases > retains) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            retains++;
+        }
+        public boolean release() {
+            if (releases >= retains) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            releases++;
+            if (releases == retains) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
     // ---- right ----
 
     /** A separate "freed" flag next to the count. */
@@ -295,6 +372,60 @@ final class CountedAnswers {
             free = null;
             action.run();
             return true;
+        }
+    }
+
+    /** An immutable state (count, freed) replaced by a new one at every call. */
+    static final class ImmutableState implements RefCounted {
+        record State(int count, boolean freed) {
+            State retained() { return new State(count + 1, false); }
+            State released() { return count == 1 ? new State(0, true) : new State(count - 1, false); }
+        }
+
+        private final Runnable free;
+        private State state = new State(1, false);
+        ImmutableState(Runnable free) { this.free = free; }
+        public int refCnt() { return state.count(); }
+        public void retain() {
+            if (state.freed()) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            state = state.retained();
+        }
+        public boolean release() {
+            if (state.freed()) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            state = state.released();
+            if (state.freed()) {
+                free.run();
+            }
+            return state.freed();
+        }
+    }
+
+    /** A long count that refuses by comparing with zero after the change, and undoes it. */
+    static final class UndoesRefusedRelease implements RefCounted {
+        private final Runnable free;
+        private long count = 1;
+        UndoesRefusedRelease(Runnable free) { this.free = free; }
+        public int refCnt() { return (int) count; }
+        public void retain() {
+            if (count++ == 0) {
+                count--;
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+        }
+        public boolean release() {
+            long now = --count;
+            if (now < 0) {
+                count++;
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (now == 0) {
+                free.run();
+            }
+            return now == 0;
         }
     }
 }

@@ -1,12 +1,17 @@
 package course.refcount.exercises;
 
 import course.refcount.RefCounted;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one-thread checks of exercise refcount.release (and the first checks of refcount.threads),
  * for any {@link RefCounted} class with a {@code (Runnable free)} constructor. The free action
- * is the test's: it counts how often it runs, so "exactly once" is checked exactly.
+ * is the test's: it counts how often it runs, so "exactly once" is checked exactly. After the
+ * named scenes, {@link #followsTheRulesInAnyOrder} plays many sequences of calls, short and
+ * long, and compares every call with what the rules say it must do.
  */
 final class CountedCheck {
 
@@ -19,6 +24,7 @@ final class CountedCheck {
         freesOnceAtZero(answer);
         refusesRetainAfterFree(answer);
         refusesReleaseAfterFree(answer);
+        followsTheRulesInAnyOrder(answer);
     }
 
     /** A new resource has one owner; retain adds one, release removes one. */
@@ -79,13 +85,104 @@ final class CountedCheck {
         expectCount(resource, 0, "after a refused release() of a freed resource (a refusal changes nothing)");
     }
 
+    /** How many sequences of calls {@link #followsTheRulesInAnyOrder} plays, and how long the longest is. */
+    static final int SEQUENCES = 300;
+    static final int LONGEST = 400;
+
+    /**
+     * Many sequences of retains and releases, of every length (some climb to hundreds of owners,
+     * all go on after the free): after every call, what it did (returned, returned true, was
+     * refused with an IllegalStateException), the count and the number of frees must be what the
+     * rules give. The sequences are the same on every run.
+     */
+    static void followsTheRulesInAnyOrder(Class<? extends RefCounted> answer) {
+        Random random = new Random(20_240_601L);
+        for (int sequence = 0; sequence < SEQUENCES; sequence++) {
+            int length = sequence % 10 == 9 ? LONGEST : 1 + random.nextInt(24);
+            double retainShare = sequence % 10 == 9 ? 0.75 : 0.5;
+            playOneSequence(answer, random, length, retainShare);
+        }
+    }
+
+    private static void playOneSequence(Class<? extends RefCounted> answer, Random random, int length,
+                                        double retainShare) {
+        AtomicInteger frees = new AtomicInteger();
+        RefCounted resource = create(answer, frees);
+        int count = 1;     // what the rules say
+        int freesDue = 0;
+        List<String> calls = new ArrayList<>();
+        for (int step = 0; step < length; step++) {
+            boolean retain = random.nextDouble() < retainShare;
+            calls.add(retain ? "retain()" : "release()");
+            String expected;
+            if (count == 0) {
+                expected = "refused";
+            } else if (retain) {
+                count++;
+                expected = "returned";
+            } else {
+                count--;
+                freesDue += count == 0 ? 1 : 0;
+                expected = count == 0 ? "returned true" : "returned false";
+            }
+            String did = retain ? did(resource::retain) : did(resource::release);
+            if (!did.equals(expected) || resource.refCnt() != count || frees.get() != freesDue) {
+                throw new AssertionError("after the calls " + lastCalls(calls) + " on a new resource, the last "
+                        + calls.get(calls.size() - 1) + " " + did + ", refCnt() is " + resource.refCnt()
+                        + " and the free action ran " + times(frees.get()) + "; the rules say: " + expected
+                        + ", a count of " + count + " and " + times(freesDue) + ". " + ruleBroken(did, expected, count));
+            }
+        }
+    }
+
+    /** What one call did, in the words of the rules. */
+    private static String did(java.util.function.BooleanSupplier call) {
+        try {
+            return "returned " + call.getAsBoolean();
+        } catch (IllegalStateException refused) {
+            return "refused";
+        } catch (RuntimeException other) {
+            return "threw " + other;
+        }
+    }
+
+    private static String did(Runnable call) {
+        return did(() -> {
+            call.run();
+            return true;
+        }).replace("returned true", "returned");
+    }
+
+    private static String ruleBroken(String did, String expected, int count) {
+        if (expected.equals("refused")) {
+            return (did.equals("refused") ? "A refusal changes nothing. " : "") + "A freed resource stays"
+                    + " freed: every later retain() and release() must throw an IllegalStateException and change"
+                    + " nothing";
+        }
+        if (did.equals("refused")) {
+            return "The resource still had owners, so the call had to go through";
+        }
+        return "Count every retain() and release(), however many owners there are (" + count + " here), and"
+                + " free exactly when the count reaches 0";
+    }
+
+    private static String lastCalls(List<String> calls) {
+        int shown = 12;
+        String last = String.join(", ", calls.subList(Math.max(0, calls.size() - shown), calls.size()));
+        return calls.size() <= shown ? last : "(" + (calls.size() - shown) + " calls), " + last;
+    }
+
     // ---- helpers, shared with SharedCheck ----
 
     static RefCounted create(Class<? extends RefCounted> answer, AtomicInteger frees) {
+        return create(answer, (Runnable) frees::incrementAndGet);
+    }
+
+    static RefCounted create(Class<? extends RefCounted> answer, Runnable free) {
         try {
             var constructor = answer.getDeclaredConstructor(Runnable.class);
-            constructor.setAccessible(true);
-            return constructor.newInstance((Runnable) frees::incrementAndGet);
+            constructor.setAccessible(true); // the model checker's model may be in another class loader than the answer
+            return constructor.newInstance(free);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create a " + answer.getName() + "(Runnable free)", e);
         }

@@ -25,8 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>IllegalStateException with no message: the error does not say what happened;
  *   <li>calls after free silently ignored: the caller's bug goes unnoticed (no exception);
  *   <li>a new resource with a count of 0: the creator's reference is not counted;
- *   <li>release() that always returns false: the last owner cannot tell it freed the resource.
+ *   <li>release() that always returns false: the last owner cannot tell it freed the resource;
+ *   <li>refuses a call after free only once ("no need to shout twice"): a later release frees again;
+ *   <li>a byte count: the 128th owner wraps it (a long sequence of the rules catches it);
+ *   <li>two tallies, retains and releases, compared with an off-by-one guard: a retain after free
+ *       goes through.
  * </ul>
+ * After the named scenes, the check plays hundreds of sequences of calls against the rules, so a
+ * rule broken only after some particular run of calls is caught too.
  */
 class CountedCheckIT {
 
@@ -40,14 +46,19 @@ class CountedCheckIT {
                 Arguments.of(CountedAnswers.SilentErrors.class, "no message"),
                 Arguments.of(CountedAnswers.IgnoresCallsAfterFree.class, "returned normally"),
                 Arguments.of(CountedAnswers.StartsAtZero.class, "a new resource"),
-                Arguments.of(CountedAnswers.ReleaseAlwaysSaysFalse.class, "release() of the last owner"));
+                Arguments.of(CountedAnswers.ReleaseAlwaysSaysFalse.class, "release() of the last owner"),
+                Arguments.of(CountedAnswers.RefusesOnlyOnce.class, "A freed resource stays freed"),
+                Arguments.of(CountedAnswers.ByteCount.class, "however many owners there are"),
+                Arguments.of(CountedAnswers.TwoTallies.class, "came back to life"));
     }
 
     static Stream<Class<? extends RefCounted>> rightAnswers() {
         return Stream.of(
                 CountedAnswers.FreedFlag.class,
                 CountedAnswers.NettyStyle.class,
-                CountedAnswers.DropsTheFreeAction.class);
+                CountedAnswers.DropsTheFreeAction.class,
+                CountedAnswers.ImmutableState.class,
+                CountedAnswers.UndoesRefusedRelease.class);
     }
 
     @ParameterizedTest

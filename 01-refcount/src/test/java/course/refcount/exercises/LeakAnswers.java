@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Answers a learner might give to exercise refcount.leak-report, right and wrong, for {@code LeakReporterCheckIT}. */
@@ -178,6 +179,132 @@ final class LeakAnswers {
         }
     }
 
+    /** One "closed" flag for the whole detector: closing one tracker disarms every report. */
+    static final class OneFlagForAll implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        private volatile boolean closed;
+        OneFlagForAll(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("tracked here");
+            Consumer<Leak> out = reports;
+            OneFlagForAll detector = this;
+            cleaner.register(resource, () -> {
+                if (!detector.closed) {
+                    out.accept(new Leak(description, createdAt));
+                }
+            });
+            return () -> closed = true;
+        }
+    }
+
+    /** The record of "where" made once, at the first track(), and given to every report after. */
+    static final class FirstTraceForAll implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        private Throwable firstCreatedAt; // "a stack trace is expensive: make one"
+        FirstTraceForAll(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            if (firstCreatedAt == null) {
+                firstCreatedAt = new Throwable("tracked here");
+            }
+            Throwable createdAt = firstCreatedAt;
+            AtomicBoolean closed = new AtomicBoolean();
+            Consumer<Leak> out = reports;
+            cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    out.accept(new Leak(description, createdAt));
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** The description kept in a field of the detector: every report says the last one tracked. */
+    static final class LastDescription implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        private volatile String description;
+        LastDescription(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            this.description = description;
+            Throwable createdAt = new Throwable("tracked here");
+            AtomicBoolean closed = new AtomicBoolean();
+            LastDescription detector = this;
+            cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    detector.reports.accept(new Leak(detector.description, createdAt));
+                }
+            });
+            return () -> closed.set(true);
+        }
+    }
+
+    /** The tracker registered with the cleaner instead of the resource: reported when the tracker goes. */
+    static final class WatchesTheTracker implements LeakDetector {
+        private static final class Tracker implements LeakTracker {
+            volatile boolean closed;
+            public void close() { closed = true; }
+        }
+
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        WatchesTheTracker(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Tracker tracker = new Tracker();
+            Throwable createdAt = new Throwable("tracked here");
+            AtomicBoolean closed = new AtomicBoolean();
+            Consumer<Leak> out = reports;
+            cleaner.register(tracker, () -> {
+                if (!closed.get()) {
+                    out.accept(new Leak(description, createdAt));
+                }
+            });
+            return () -> {
+                tracker.close();
+                closed.set(true);
+            };
+        }
+    }
+
+    /** A tracker that keeps the resource, "to clean it at close": an owner that keeps its tracker keeps the resource. */
+    static final class TrackerKeepsTheResource implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        TrackerKeepsTheResource(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("tracked here");
+            AtomicBoolean closed = new AtomicBoolean();
+            Consumer<Leak> out = reports;
+            Cleaner.Cleanable cleanable = cleaner.register(resource, () -> {
+                if (!closed.get()) {
+                    out.accept(new Leak(description, createdAt));
+                }
+            });
+            Object[] held = {resource};
+            return () -> {
+                closed.set(true);
+                held[0] = null;
+                cleanable.clean();
+            };
+        }
+    }
+
     // ---- right ----
 
     /** Disarm by a flag only: the action still runs after collection, and says nothing. */
@@ -234,6 +361,32 @@ final class LeakAnswers {
         public LeakTracker track(Object resource, String description) {
             Report report = new Report(description, new Exception("created"), reports, new AtomicBoolean(true));
             return new Tracker(report, cleaner.register(resource, report));
+        }
+    }
+
+    /** Disarmed by swapping the report channel for one that drops it: an immutable state swapped. */
+    static final class SwapsTheChannel implements LeakDetector {
+        private record Action(String description, Throwable createdAt, AtomicReference<Consumer<Leak>> channel)
+                implements Runnable {
+            public void run() {
+                channel.get().accept(new Leak(description, createdAt));
+            }
+        }
+
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        SwapsTheChannel(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+        public LeakTracker track(Object resource, String description) {
+            AtomicReference<Consumer<Leak>> channel = new AtomicReference<>(reports);
+            Cleaner.Cleanable cleanable = cleaner.register(resource,
+                    new Action(description, new Throwable("tracked here"), channel));
+            return () -> {
+                channel.set(leak -> { }); // released: whatever runs the action now reports nothing
+                cleanable.clean();
+            };
         }
     }
 }

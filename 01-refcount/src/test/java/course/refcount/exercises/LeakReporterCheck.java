@@ -8,6 +8,7 @@ import course.refcount.LeakTracker;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,7 @@ final class LeakReporterCheck {
         reportsAForgottenResource(answer);
         saysWhereItWasCreated(answer);
         staysQuietWhenReleased(answer);
+        manyTrackersEachTheirOwn(answer);
     }
 
     /** A resource whose tracker is never closed is reported, once, after it becomes unreachable. */
@@ -105,17 +107,109 @@ final class LeakReporterCheck {
         expectReports(reports, "forgotten buffer", 1);
     }
 
+    /** How many resources {@link #manyTrackersEachTheirOwn} tracks with one detector. */
+    static final int MANY = 12;
+
+    /**
+     * One detector, many resources made in two different methods: some trackers closed (some of
+     * them twice), some never; some trackers kept by their owner after the resource is dropped,
+     * as a wrapper object might keep its tracker. Every resource nobody released is reported
+     * once, under its own description, with a stack that names the method that made it; no
+     * released one is ever reported.
+     */
+    static void manyTrackersEachTheirOwn(Class<? extends LeakDetector> answer) {
+        List<Leak> reports = new CopyOnWriteArrayList<>();
+        LeakDetector detector = create(answer, reports::add);
+        List<LeakTracker> keptTrackers = new ArrayList<>();
+        List<Watched> forgotten = new ArrayList<>();
+        List<Watched> released = new ArrayList<>();
+        for (int i = 0; i < MANY; i++) {
+            boolean release = i % 3 != 2;         // two of three are released, one of them closed twice
+            boolean fromOther = i % 2 == 1;       // half are made in another method
+            boolean keepTracker = i % 4 < 2;      // half of the owners keep their tracker
+            Made made = fromOther ? makeElsewhere(detector, "buffer #" + i) : makeHere(detector, "buffer #" + i);
+            if (release) {
+                made.tracker().close();
+                if (i % 3 == 1) {
+                    made.tracker().close(); // closing twice is still one release
+                }
+            }
+            if (keepTracker) {
+                keptTrackers.add(made.tracker());
+            }
+            (release ? released : forgotten).add(made.watched());
+        }
+        if (!reports.isEmpty()) {
+            throw new AssertionError("closing the trackers of released resources reported leaks: " + reports
+                    + ". close() means \"released properly\": it must disarm the report, not send it");
+        }
+        List<Watched> all = new ArrayList<>(forgotten);
+        all.addAll(released);
+        for (Watched watched : all) {
+            awaitCollected(watched, keptTrackers);
+        }
+        for (Watched watched : forgotten) {
+            awaitReport(reports, watched);
+        }
+        awaitCleanerIdle(all);
+        for (Watched watched : released) {
+            expectReports(reports, watched.description(), 0);
+        }
+        for (Watched watched : forgotten) {
+            expectReports(reports, watched.description(), 1);
+            expectCreator(reports, watched);
+        }
+        if (keptTrackers.isEmpty()) {
+            throw new IllegalStateException("no tracker kept"); // keeps the kept trackers reachable until here
+        }
+    }
+
+    /** A resource made, tracked and dropped: its tracker, and how it is watched. */
+    private record Made(LeakTracker tracker, Watched watched) {
+    }
+
+    private static Made makeHere(LeakDetector detector, String description) {
+        byte[] resource = new byte[256];
+        LeakTracker tracker = detector.track(resource, description);
+        return new Made(tracker, watch(resource, description, "makeHere"));
+    }
+
+    private static Made makeElsewhere(LeakDetector detector, String description) {
+        byte[] resource = new byte[256];
+        LeakTracker tracker = detector.track(resource, description);
+        return new Made(tracker, watch(resource, description, "makeElsewhere"));
+    }
+
+    /** The report of {@code watched} names, in its stack, the method that made the resource. */
+    private static void expectCreator(List<Leak> reports, Watched watched) {
+        Leak leak = reports.stream().filter(l -> watched.description().equals(l.description())).findFirst().orElseThrow();
+        Throwable createdAt = leak.createdAt();
+        boolean pointsAtCreator = createdAt != null && Arrays.stream(createdAt.getStackTrace())
+                .anyMatch(frame -> frame.getMethodName().equals(watched.creator()));
+        if (!pointsAtCreator) {
+            throw new AssertionError("the leak report of the " + watched.description() + ", made in "
+                    + watched.creator() + "(), does not say so: "
+                    + (createdAt == null ? "createdAt is null" : "its stack trace is\n" + frames(createdAt))
+                    + "\nEach resource's report needs its own record of where track() was called for it, made"
+                    + " inside that call");
+        }
+    }
+
     // ---- how resources are made, dropped and watched ----
 
-    /** A dropped resource: a weak reference to it, and whether the check's own cleaning action for it ran. */
-    private record Watched(String description, WeakReference<Object> resource, AtomicBoolean checkActionRan) {
+    /**
+     * A dropped resource: a weak reference to it, whether the check's own cleaning action for it
+     * ran, and the method that made it.
+     */
+    private record Watched(String description, WeakReference<Object> resource, AtomicBoolean checkActionRan,
+                           String creator) {
     }
 
     /** Creates a resource, tracks it and forgets it: when this returns, nothing strong refers to it. */
     private static Watched trackAndForget(LeakDetector detector, String description) {
         byte[] resource = new byte[1024]; // think of a pooled buffer
         detector.track(resource, description);
-        return watch(resource, description);
+        return watch(resource, description, "trackAndForget");
     }
 
     /** Creates a resource, tracks it, releases it properly (closes the tracker), and drops it. */
@@ -123,20 +217,28 @@ final class LeakReporterCheck {
         byte[] resource = new byte[1024];
         LeakTracker tracker = detector.track(resource, description);
         tracker.close();
-        return watch(resource, description);
+        return watch(resource, description, "trackCloseAndForget");
     }
 
-    private static Watched watch(Object resource, String description) {
+    private static Watched watch(Object resource, String description, String creator) {
         AtomicBoolean ran = new AtomicBoolean();
         CLEANER.register(resource, () -> ran.set(true));
-        return new Watched(description, new WeakReference<>(resource), ran);
+        return new Watched(description, new WeakReference<>(resource), ran, creator);
     }
 
     /** Asks for collections until the resource is gone; fails if it stays reachable. */
     private static void awaitCollected(Watched watched) {
+        awaitCollected(watched, List.of());
+    }
+
+    /** The same, while the owner still keeps {@code keptTrackers}: a tracker must not keep its resource. */
+    private static void awaitCollected(Watched watched, List<LeakTracker> keptTrackers) {
         try {
             await().atMost(COLLECT_LIMIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                     .until(() -> {
+                        if (watched.resource().refersTo(null)) {
+                            return true; // already collected with another one
+                        }
                         System.gc();
                         return watched.resource().refersTo(null);
                     });
@@ -145,7 +247,9 @@ final class LeakReporterCheck {
                     + " dropped every reference it had: something your detector keeps still refers to it. The"
                     + " cleaner keeps each cleaning action reachable until it runs, so an action (a lambda, an inner"
                     + " class) that mentions the resource keeps it alive for ever, and is never run; so does a list or"
-                    + " map of tracked resources");
+                    + " map of tracked resources" + (keptTrackers.isEmpty() ? "" : "; and so does a tracker that"
+                    + " refers to the resource (" + keptTrackers.size() + " trackers were still kept by their owners,"
+                    + " whose resources were dropped)"));
         }
     }
 
@@ -188,6 +292,11 @@ final class LeakReporterCheck {
      * resources (they were collected by the same collection) has run by then.
      */
     private static void awaitCleanerIdle(Watched released, Watched forgotten) {
+        awaitCleanerIdle(List.of(released, forgotten));
+    }
+
+    /** The same, for any number of resources collected together. */
+    private static void awaitCleanerIdle(List<Watched> collected) {
         try {
             await().atMost(REPORT_LIMIT).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                     .until(new java.util.concurrent.Callable<Boolean>() {
@@ -195,7 +304,7 @@ final class LeakReporterCheck {
 
                         @Override
                         public Boolean call() {
-                            boolean idle = released.checkActionRan().get() && forgotten.checkActionRan().get()
+                            boolean idle = collected.stream().allMatch(w -> w.checkActionRan().get())
                                     && isIdle(CLEANER_THREAD.get());
                             boolean twice = idle && idleBefore;
                             idleBefore = idle;
@@ -204,7 +313,7 @@ final class LeakReporterCheck {
                     });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the cleaner's thread did not become idle within " + REPORT_LIMIT.toMillis()
-                    + " ms after both resources were collected: a cleaning action that blocks or takes long"
+                    + " ms after the resources were collected: a cleaning action that blocks or takes long"
                     + " holds up every other cleaning action of that cleaner. Keep it short");
         }
     }

@@ -25,7 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>no record of "where" at all: the same check;
  *   <li>close() that does nothing: the released resource is reported after collection;
  *   <li>close() that calls clean() without disarming: the released resource is reported at close;
- *   <li>a WeakHashMap of open resources and no cleaner: nothing ever reports.
+ *   <li>a WeakHashMap of open resources and no cleaner: nothing ever reports;
+ *   <li>one "closed" flag for the whole detector: with many trackers, closing one disarms the
+ *       reports of the others;
+ *   <li>the record of "where" made at the first track() only: a resource made in another method
+ *       is reported with the first one's place;
+ *   <li>the description kept in a field of the detector: every report says the last one tracked;
+ *   <li>the tracker registered with the cleaner instead of the resource: while the owner keeps
+ *       the tracker, the dropped resource is never reported;
+ *   <li>a tracker that keeps the resource until close(): an owner that keeps its tracker keeps the
+ *       resource reachable.
  * </ul>
  */
 class LeakReporterCheckIT {
@@ -45,11 +54,16 @@ class LeakReporterCheckIT {
                 Arguments.of(LeakAnswers.NoTrace.class, "does not say where"),
                 Arguments.of(LeakAnswers.CloseDoesNothing.class, "its tracker was closed"),
                 Arguments.of(LeakAnswers.CloseCleansUndisarmed.class, "reported it as a leak"),
-                Arguments.of(LeakAnswers.WeakMapNoCleaner.class, "nothing reported it"));
+                Arguments.of(LeakAnswers.WeakMapNoCleaner.class, "nothing reported it"),
+                Arguments.of(LeakAnswers.OneFlagForAll.class, "nothing reported it"),
+                Arguments.of(LeakAnswers.FirstTraceForAll.class, "does not say so"),
+                Arguments.of(LeakAnswers.LastDescription.class, "nothing reported it"),
+                Arguments.of(LeakAnswers.WatchesTheTracker.class, "nothing reported it"),
+                Arguments.of(LeakAnswers.TrackerKeepsTheResource.class, "trackers were still kept"));
     }
 
     static Stream<Class<? extends LeakDetector>> rightAnswers() {
-        return Stream.of(LeakAnswers.FlagOnly.class, LeakAnswers.RecordAction.class);
+        return Stream.of(LeakAnswers.FlagOnly.class, LeakAnswers.RecordAction.class, LeakAnswers.SwapsTheChannel.class);
     }
 
     @ParameterizedTest

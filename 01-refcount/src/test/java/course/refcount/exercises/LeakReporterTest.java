@@ -32,4 +32,10 @@ class LeakReporterTest {
     void staysQuietAboutAResourceThatWasReleased() {
         LeakReporterCheck.staysQuietWhenReleased(LeakReporter.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void manyResourcesEachReportedByTheirOwnTrackerOnlyIfForgotten() {
+        LeakReporterCheck.manyTrackersEachTheirOwn(LeakReporter.class);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -282,6 +283,265 @@ public final class SharedAnswers {
         }
     }
 
+    /** A home-made lock: a volatile flag, checked and then set, so two threads can both take it. */
+    public static final class HomeMadeLock implements RefCounted {
+        private final Runnable free;
+        private volatile boolean locked;
+        private int count = 1;
+        public HomeMadeLock(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            lock();
+            try {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count++;
+            } finally {
+                locked = false;
+            }
+        }
+        public boolean release() {
+            lock();
+            try {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                if (--count > 0) {
+                    return false;
+                }
+            } finally {
+                locked = false;
+            }
+            free.run();
+            return true;
+        }
+        private void lock() {
+            while (locked) {
+                Thread.onSpinWait();
+            }
+            locked = true; // another thread may have passed the loop too
+        }
+    }
+
+    /** Two locks guarding one count: retains under one, releases under the other. */
+    public static final class TwoLocks implements RefCounted {
+        private final Runnable free;
+        private final Object retainLock = new Object();
+        private final Object releaseLock = new Object();
+        private int count = 1;
+        public TwoLocks(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            synchronized (retainLock) {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count++;
+            }
+        }
+        public boolean release() {
+            synchronized (releaseLock) {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                if (--count > 0) {
+                    return false;
+                }
+            }
+            free.run();
+            return true;
+        }
+    }
+
+    /** A lock on the count itself, an Integer that every change replaces: each thread may lock a different one. */
+    @SuppressWarnings({"identity", "synchronization"}) // locking a value-based box is the point of this wrong answer
+    public static final class LockOnTheCount implements RefCounted {
+        private final Runnable free;
+        private Integer count = 1;
+        public LockOnTheCount(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            synchronized (count) {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count = count + 1;
+            }
+        }
+        public boolean release() {
+            synchronized (count) {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                count = count - 1;
+                if (count > 0) {
+                    return false;
+                }
+            }
+            free.run();
+            return true;
+        }
+    }
+
+    /** The decrement under the lock, the decision to free outside it, on a second read of the count. */
+    public static final class DecidesOutsideTheLock implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        public DecidesOutsideTheLock(Runnable free) { this.free = free; }
+        public synchronized int refCnt() { return count; }
+        public synchronized void retain() {
+            if (count == 0) {
+                throw freed("retain()");
+            }
+            count++;
+        }
+        public boolean release() {
+            synchronized (this) {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                count--;
+            }
+            if (count == 0) { // read outside the lock: another release may have made it 0 too
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A retain that checks for a freed resource outside the lock that guards the count. */
+    public static final class ChecksOutsideTheLock implements RefCounted {
+        private final Runnable free;
+        private final ReentrantLock lock = new ReentrantLock();
+        private volatile int count = 1;
+        public ChecksOutsideTheLock(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw freed("retain()");
+            }
+            lock.lock();
+            try {
+                count++;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean release() {
+            lock.lock();
+            try {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                if (--count > 0) {
+                    return false;
+                }
+            } finally {
+                lock.unlock();
+            }
+            free.run();
+            return true;
+        }
+    }
+
+    /** A compare-and-set that gives up after a few tries, as if a busy count were an error. */
+    public static final class CasGivesUp implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public CasGivesUp(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                int seen = count.get();
+                if (seen == 0) {
+                    throw freed("retain()");
+                }
+                if (count.compareAndSet(seen, seen + 1)) {
+                    return;
+                }
+            }
+            // "someone else is changing it: their change will do" (it will not)
+        }
+        public boolean release() {
+            while (true) {
+                int seen = count.get();
+                if (seen == 0) {
+                    throw freed("release()");
+                }
+                if (count.compareAndSet(seen, seen - 1)) {
+                    if (seen == 1) {
+                        free.run();
+                    }
+                    return seen == 1;
+                }
+            }
+        }
+    }
+
+    /** A try-lock that gives up: a busy resource refuses the call as if it were freed. */
+    public static final class TryLockGivesUp implements RefCounted {
+        private final Runnable free;
+        private final ReentrantLock lock = new ReentrantLock();
+        private int count = 1;
+        public TryLockGivesUp(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (!lock.tryLock()) {
+                throw new IllegalStateException("retain(): resource busy");
+            }
+            try {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count++;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean release() {
+            lock.lock();
+            try {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                if (--count > 0) {
+                    return false;
+                }
+            } finally {
+                lock.unlock();
+            }
+            free.run();
+            return true;
+        }
+    }
+
+    /** An atomic decrement, then a lazy set back to 0 when it went below: the undo races with a retain. */
+    public static final class AtomicStepsWithPlainUndo implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public AtomicStepsWithPlainUndo(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            if (count.getAndIncrement() <= 0) {
+                count.lazySet(0); // "put it back": but another thread's change since then is wiped out
+                throw freed("retain()");
+            }
+        }
+        public boolean release() {
+            int now = count.decrementAndGet();
+            if (now < 0) {
+                count.lazySet(0);
+                throw freed("release()");
+            }
+            if (now == 0) {
+                free.run();
+            }
+            return now == 0;
+        }
+    }
+
     // ---- right ----
 
     /** updateAndGet and getAndUpdate: the check runs inside the atomic step (and is retried with it). */
@@ -524,6 +784,117 @@ public final class SharedAnswers {
                     return seen == 1;
                 }
             }
+        }
+    }
+
+    /** An immutable state, swapped in with compareAndSet on an AtomicReference. */
+    public static final class ImmutableStateSwap implements RefCounted {
+        public record State(int count) {
+        }
+
+        private final Runnable free;
+        private final AtomicReference<State> state = new AtomicReference<>(new State(1));
+        public ImmutableStateSwap(Runnable free) { this.free = free; }
+        public int refCnt() { return state.get().count(); }
+        public void retain() {
+            State seen;
+            do {
+                seen = state.get();
+                if (seen.count() == 0) {
+                    throw freed("retain()");
+                }
+            } while (!state.compareAndSet(seen, new State(seen.count() + 1)));
+        }
+        public boolean release() {
+            State seen;
+            do {
+                seen = state.get();
+                if (seen.count() == 0) {
+                    throw freed("release()");
+                }
+            } while (!state.compareAndSet(seen, new State(seen.count() - 1)));
+            if (seen.count() == 1) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A spin lock that is right: an AtomicBoolean taken with compareAndSet. */
+    public static final class SpinLockCount implements RefCounted {
+        private final Runnable free;
+        private final AtomicBoolean locked = new AtomicBoolean();
+        private int count = 1;
+        public SpinLockCount(Runnable free) { this.free = free; }
+        public int refCnt() {
+            lock();
+            try {
+                return count;
+            } finally {
+                locked.set(false);
+            }
+        }
+        public void retain() {
+            lock();
+            try {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count++;
+            } finally {
+                locked.set(false);
+            }
+        }
+        public boolean release() {
+            lock();
+            try {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                if (--count > 0) {
+                    return false;
+                }
+            } finally {
+                locked.set(false);
+            }
+            free.run();
+            return true;
+        }
+        private void lock() {
+            while (!locked.compareAndSet(false, true)) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** A weak compare-and-set in a loop (it may fail spuriously: the loop tries again). */
+    public static final class WeakCasLoop implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public WeakCasLoop(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            int seen;
+            do {
+                seen = count.get();
+                if (seen == 0) {
+                    throw freed("retain()");
+                }
+            } while (!count.weakCompareAndSetVolatile(seen, seen + 1));
+        }
+        public boolean release() {
+            int seen;
+            do {
+                seen = count.get();
+                if (seen == 0) {
+                    throw freed("release()");
+                }
+            } while (!count.weakCompareAndSetVolatile(seen, seen - 1));
+            if (seen == 1) {
+                free.run();
+            }
+            return seen == 1;
         }
     }
 }

@@ -15,41 +15,62 @@ import org.junit.jupiter.params.provider.MethodSource;
  * answers written differently pass every run. The threads take {@link Turns} at every access to
  * shared memory, so nothing is left to luck.
  *
- * <p>Wrong answers and what catches them:
+ * <p>The two-thread scenarios are explored by a model checker ({@link course.kit.Interleavings}):
+ * every interleaving of the calls' reads, writes, atomic steps and lock operations is tried, so a
+ * catch is never a matter of luck. Wrong answers and what catches them:
  * <ul>
- *   <li>a plain int with ++ and -- (the starter), or a volatile one: two retains at once lose one
- *       (use-after-free to come), two releases at once lose one (a leak);
- *   <li>an AtomicInteger used as get(), then set(): the same lost updates;
- *   <li>an atomic decrement, then a second read of the count to decide: two releases both see 0
- *       and free twice;
- *   <li>a retain that checks the count, then increments it: the last release frees in between,
- *       and the retain revives a freed resource;
+ *   <li>a plain int with ++ and -- (the starter), or a volatile one, an AtomicInteger used as
+ *       get() then set(), an atomic flag around the free with a plain count, release()
+ *       synchronized and retain() not, a home-made lock (a volatile flag checked, then set): two
+ *       retains at once lose one;
+ *   <li>a CAS loop that gives up after two tries: a retain that meets two changes by another
+ *       thread is lost;
+ *   <li>an atomic decrement, then a second read of the count to decide, the decrement under a
+ *       lock and the decision outside it, or a lock on the Integer count that every change
+ *       replaces: the last two releases both free;
+ *   <li>two locks (one for retains, one for releases): a retain during the last release revives
+ *       the resource;
+ *   <li>a retain that checks the count, then increments it (atomically, or under a lock that the
+ *       check is outside of): the last release frees in between, and the retain revives it;
  *   <li>a release that checks the count, then decrements it: two "last" releases both pass the
  *       check; nobody is refused and the count goes to -1;
+ *   <li>an atomic step undone by a lazySet(0) when it went below zero: for a moment a freed
+ *       resource has a count of 1, and a release made then frees it again;
+ *   <li>a try-lock that gives up: a busy resource refuses a retain though it has owners;
  *   <li>a free action that runs whenever a decrement reaches "zero or below": one release too
  *       many frees twice;
- *   <li>an atomic increment with no check: a freed resource comes back (caught on one thread);
- *   <li>an atomic flag around the free action, the count still a plain int: lost updates;
- *   <li>release() synchronized, retain() not: the unsynchronized retains lose updates.
+ *   <li>an atomic increment with no check: caught on one thread.
  * </ul>
  * Right answers: updateAndGet/getAndUpdate with the check inside, getAndAdd with rollback,
- * synchronized methods, a ReentrantLock, a Semaphore (a lock whose owner nobody can see), a
- * VarHandle CAS loop, an AtomicIntegerFieldUpdater CAS loop (Netty's way).
+ * synchronized methods, a ReentrantLock, a Semaphore, a VarHandle CAS loop, an
+ * AtomicIntegerFieldUpdater CAS loop (Netty's way), an immutable state swapped by compareAndSet,
+ * a spin lock taken by compareAndSet, a weak compare-and-set in a loop.
  */
 class SharedCheckIT {
 
     static Stream<Arguments> wrongAnswers() {
+        String retains = "two retains made at once";
+        String lastTwo = "the last two owners releasing at once";
+        String revives = "a freed resource never comes back to life";
         return Stream.of(
-                Arguments.of(SharedAnswers.PlainInt.class, "one atomic step"),
-                Arguments.of(SharedAnswers.VolatileInt.class, "one atomic step"),
-                Arguments.of(SharedAnswers.AtomicGetThenSet.class, "one atomic step"),
-                Arguments.of(SharedAnswers.DecrementThenReadAgain.class, "double free"),
-                Arguments.of(SharedAnswers.CheckThenIncrementRetain.class, "now owns a freed resource"),
-                Arguments.of(SharedAnswers.CheckThenDecrementRelease.class, "extra release went unnoticed"),
-                Arguments.of(SharedAnswers.FreesAtZeroOrBelow.class, "double free"),
+                Arguments.of(SharedAnswers.PlainInt.class, retains),
+                Arguments.of(SharedAnswers.VolatileInt.class, retains),
+                Arguments.of(SharedAnswers.AtomicGetThenSet.class, retains),
+                Arguments.of(SharedAnswers.DecrementThenReadAgain.class, lastTwo),
+                Arguments.of(SharedAnswers.CheckThenIncrementRetain.class, revives),
+                Arguments.of(SharedAnswers.CheckThenDecrementRelease.class, "one release too many"),
+                Arguments.of(SharedAnswers.FreesAtZeroOrBelow.class, "one release too many"),
                 Arguments.of(SharedAnswers.RetainRevives.class, "came back to life"),
-                Arguments.of(SharedAnswers.AtomicFlagPlainCount.class, "one atomic step"),
-                Arguments.of(SharedAnswers.SynchronizedReleaseOnly.class, "one atomic step"));
+                Arguments.of(SharedAnswers.AtomicFlagPlainCount.class, retains),
+                Arguments.of(SharedAnswers.SynchronizedReleaseOnly.class, retains),
+                Arguments.of(SharedAnswers.HomeMadeLock.class, retains),
+                Arguments.of(SharedAnswers.TwoLocks.class, revives),
+                Arguments.of(SharedAnswers.LockOnTheCount.class, lastTwo),
+                Arguments.of(SharedAnswers.DecidesOutsideTheLock.class, lastTwo),
+                Arguments.of(SharedAnswers.ChecksOutsideTheLock.class, revives),
+                Arguments.of(SharedAnswers.CasGivesUp.class, "lose no change of the count"),
+                Arguments.of(SharedAnswers.TryLockGivesUp.class, retains),
+                Arguments.of(SharedAnswers.AtomicStepsWithPlainUndo.class, "must stay freed"));
     }
 
     static Stream<Class<? extends RefCounted>> rightAnswers() {
@@ -60,7 +81,10 @@ class SharedCheckIT {
                 SharedAnswers.LockedCount.class,
                 SharedAnswers.SemaphoreCount.class,
                 SharedAnswers.VarHandleCas.class,
-                SharedAnswers.FieldUpdaterCas.class);
+                SharedAnswers.FieldUpdaterCas.class,
+                SharedAnswers.ImmutableStateSwap.class,
+                SharedAnswers.SpinLockCount.class,
+                SharedAnswers.WeakCasLoop.class);
     }
 
     @ParameterizedTest

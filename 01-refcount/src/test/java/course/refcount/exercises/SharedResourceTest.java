@@ -1,6 +1,7 @@
 package course.refcount.exercises;
 
 import course.kit.Exercise;
+import course.kit.Interleavings;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,26 +17,8 @@ class SharedResourceTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void twoRetainsAtOnceBothCount() {
-        SharedCheck.twoRetainsAtOnce(SharedResource.class);
-    }
-
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void twoReleasesAtOnceFreeExactlyOnce() {
-        SharedCheck.twoReleasesAtOnce(SharedResource.class);
-    }
-
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void aRetainDuringTheLastReleaseNeverRevivesTheResource() {
-        SharedCheck.retainDuringLastRelease(SharedResource.class);
-    }
-
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void oneReleaseTooManyIsRefusedEvenUnderContention() {
-        SharedCheck.twoLastReleasesAtOnce(SharedResource.class);
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
+    void retainsAndReleasesMadeAtOnceLoseNothingFreeOnceAndNeverRevive() {
+        SharedCheck.retainsAndReleasesAtOnce(SharedResource.class);
     }
 }

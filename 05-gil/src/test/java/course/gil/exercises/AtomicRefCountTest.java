@@ -1,6 +1,7 @@
 package course.gil.exercises;
 
 import course.kit.Exercise;
+import course.kit.Interleavings;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,20 +17,8 @@ class AtomicRefCountTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void twoIncrementsAtTheSameMomentBothCount() {
-        RefCountCheck.twoIncrementsAtOnce(AtomicRefCount.class);
-    }
-
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void twoDecrementsAtTheSameMomentBothCount() {
-        RefCountCheck.twoDecrementsAtOnce(AtomicRefCount.class);
-    }
-
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void exactlyOneOfTheLastTwoDecrementsFreesTheObject() {
-        RefCountCheck.lastTwoDecrementsAtOnce(AtomicRefCount.class);
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
+    void changesMadeAtTheSameMomentAllCountAndOneDecrementFrees() {
+        RefCountCheck.changesAtOnce(AtomicRefCount.class);
     }
 }

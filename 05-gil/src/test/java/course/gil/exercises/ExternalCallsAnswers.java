@@ -4,6 +4,7 @@ import course.gil.ExternalCalls;
 import course.gil.Gil;
 import course.gil.IoDevice;
 import course.gil.NativeFunction;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Answers a learner might give to exercise gil.release, right and wrong, for
@@ -237,6 +238,133 @@ public final class ExternalCallsAnswers {
         }
     }
 
+    /** Takes the GIL back when the call fails with an exception, but not with an Error. */
+    public static final class CatchesExceptionsOnly implements ExternalCalls {
+        private final Gil gil;
+
+        public CatchesExceptionsOnly(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            return outside(() -> device.call(request));
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            return function.releasesGil() ? outside(() -> function.call(argument)) : function.call(argument);
+        }
+
+        private interface Call {
+            long run() throws InterruptedException;
+        }
+
+        private long outside(Call call) throws InterruptedException {
+            gil.release();
+            long result;
+            try {
+                result = call.run();
+            } catch (Exception e) { // an Error passes by, and leaves without the GIL
+                gil.acquire();
+                throw e;
+            }
+            gil.acquire();
+            return result;
+        }
+    }
+
+    /** io() right; a native call that opts out releases the GIL, with no finally to take it back. */
+    public static final class NativeWithoutFinally implements ExternalCalls {
+        private final Gil gil;
+
+        public NativeWithoutFinally(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                gil.acquire();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            long result = function.call(argument);
+            gil.acquire();
+            return result;
+        }
+    }
+
+    /** A lock of its own around the call, "to keep calls apart": the GIL is given up, and calls still wait for each other. */
+    public static final class OwnLockAroundTheCall implements ExternalCalls {
+        private final Gil gil;
+        private final ReentrantLock calling = new ReentrantLock();
+
+        public OwnLockAroundTheCall(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            calling.lock();
+            try {
+                return device.call(request);
+            } finally {
+                calling.unlock();
+                gil.acquire();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            calling.lock();
+            try {
+                return function.call(argument);
+            } finally {
+                calling.unlock();
+                gil.acquire();
+            }
+        }
+    }
+
+    /** synchronized methods, the GIL released inside: a second caller waits for the monitor, holding the GIL. */
+    public static final class SynchronizedCalls implements ExternalCalls {
+        private final Gil gil;
+
+        public SynchronizedCalls(Gil gil) {
+            this.gil = gil;
+        }
+
+        public synchronized long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                gil.acquire();
+            }
+        }
+
+        public synchronized long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                gil.acquire();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** Each method written out with its own try/finally. */
@@ -346,6 +474,43 @@ public final class ExternalCallsAnswers {
             } finally {
                 retake();
             }
+        }
+    }
+
+    /** Waits, polling, until the GIL looks free before it queues for it again: slower, and right. */
+    public static final class PollsBeforeRetaking implements ExternalCalls {
+        private final Gil gil;
+
+        public PollsBeforeRetaking(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                retake();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                retake();
+            }
+        }
+
+        private void retake() throws InterruptedException {
+            while (gil.holder() != null) {
+                Thread.sleep(1); // only a hint: acquire() below is what waits for sure
+            }
+            gil.acquire();
         }
     }
 }

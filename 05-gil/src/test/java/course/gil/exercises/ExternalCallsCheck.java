@@ -7,6 +7,10 @@ import course.gil.NativeFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +35,8 @@ final class ExternalCallsCheck {
         failedIoStillTakesTheGilBack(answer);
         releasingNativeCallRunsWithoutTheGil(answer);
         nativeCallThatTouchesObjectsKeepsTheGil(answer);
+        everyFailureTakesTheGilBack(answer);
+        callsOfTwoThreadsOverlap(answer);
     }
 
     /** What a blocking call looks like to a scene: the call, given the device the scene plays. */
@@ -197,6 +203,133 @@ final class ExternalCallsCheck {
         }
         if (result[0] != 42) {
             throw new AssertionError("callNative() returned " + result[0] + ", not the function's answer (42)");
+        }
+    }
+
+    /** A failure of each kind a call can end with: unchecked, an Error, and an interruption. */
+    private static List<Throwable> failures() {
+        return List.of(new UncheckedIOException(new IOException("connection reset by peer")),
+                new OutOfMemoryError("native buffer"), new InterruptedException("the call was interrupted"));
+    }
+
+    /** The ways out of the interpreter, by name, each given the body the call runs. */
+    private static Map<String, CallOut> waysOut() {
+        Map<String, CallOut> ways = new LinkedHashMap<>();
+        ways.put("io()", (calls, device) -> calls.io(device, 1));
+        ways.put("callNative() of a function that touches no objects",
+                (calls, device) -> calls.callNative(NativeFunction.releasingGil(device::call), 1));
+        ways.put("callNative() of a function that touches objects",
+                (calls, device) -> calls.callNative(NativeFunction.holdingGil(device::call), 1));
+        return ways;
+    }
+
+    /**
+     * Every way out, ending with every kind of failure: the failure comes out unchanged, and the
+     * caller holds the GIL again, whatever the call threw.
+     */
+    static void everyFailureTakesTheGilBack(Class<? extends ExternalCalls> answer) {
+        for (Map.Entry<String, CallOut> way : waysOut().entrySet()) {
+            for (Throwable failure : failures()) {
+                failsAndTakesTheGilBack(answer, way.getKey(), way.getValue(), failure);
+            }
+        }
+    }
+
+    private static void failsAndTakesTheGilBack(Class<? extends ExternalCalls> answer, String method, CallOut callOut,
+                                                Throwable failure) {
+        OneLockGil gil = new OneLockGil();
+        ExternalCalls calls = create(answer, gil);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Thread> holderAfter = new AtomicReference<>();
+        IoDevice failing = request -> {
+            throw sneaky(failure);
+        };
+        try (Actors actors = new Actors()) {
+            actors.start("interpreter", () -> {
+                gil.acquire();
+                try {
+                    callOut.call(calls, failing);
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+                holderAfter.set(gil.holder());
+                if (gil.holder() == Thread.currentThread()) {
+                    gil.release();
+                }
+            });
+            actors.finish(HANG_LIMIT, "the interpreter thread called " + method + ", which threw " + failure);
+        }
+        if (thrown.get() != failure) {
+            throw new AssertionError("the call in " + method + " threw " + failure + ", and " + method + " "
+                    + (thrown.get() == null ? "returned normally" : "threw " + thrown.get() + " instead")
+                    + ": let every failure of the call through, unchanged");
+        }
+        if (holderAfter.get() == null || !holderAfter.get().getName().equals("interpreter")) {
+            throw new AssertionError("the call in " + method + " threw " + failure.getClass().getSimpleName()
+                    + ", and " + method + " let it out without taking the GIL back (holder() says "
+                    + (holderAfter.get() == null ? "nobody" : holderAfter.get().getName()) + "): whatever the call"
+                    + " throws (an unchecked exception, an Error, an InterruptedException), take the GIL back in a"
+                    + " finally block");
+        }
+    }
+
+    /** Throws any throwable, checked or not, from a device's call. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable failure) throws T {
+        throw (T) failure;
+    }
+
+    /**
+     * Two interpreter threads call out at once: while one waits for its device, the other takes the
+     * GIL and calls out too, so both calls are under way at the same moment: that is the whole
+     * point of giving the GIL up. Each device waits (within {@link #PATIENCE}) for the other call.
+     */
+    static void callsOfTwoThreadsOverlap(Class<? extends ExternalCalls> answer) {
+        for (Map.Entry<String, CallOut> way : waysOut().entrySet()) {
+            if (!way.getKey().contains("touches objects")) {
+                twoCallsAtOnce(answer, way.getKey(), way.getValue());
+            }
+        }
+    }
+
+    private static void twoCallsAtOnce(Class<? extends ExternalCalls> answer, String method, CallOut callOut) {
+        OneLockGil gil = new OneLockGil();
+        ExternalCalls calls = create(answer, gil);
+        CountDownLatch inCall = new CountDownLatch(2);
+        AtomicBoolean overlapped = new AtomicBoolean(true);
+        List<Thread> callers = new CopyOnWriteArrayList<>();
+        IoDevice device = request -> {
+            inCall.countDown();
+            Thread[] others = callers.stream().filter(t -> t != Thread.currentThread()).toArray(Thread[]::new);
+            if (!Actors.within(PATIENCE, () -> inCall.getCount() == 0, others)) {
+                overlapped.set(false); // the other thread's call did not start while this one was under way
+            }
+            return request * 2;
+        };
+        long[] results = new long[2];
+        try (Actors actors = new Actors()) {
+            for (int t = 0; t < 2; t++) {
+                int me = t;
+                callers.add(actors.start("interpreter-" + (char) ('A' + t), () -> {
+                    gil.acquire();
+                    results[me] = callOut.call(calls, device);
+                    if (gil.holder() == Thread.currentThread()) {
+                        gil.release();
+                    }
+                }));
+            }
+            actors.finish(HANG_LIMIT.plus(PATIENCE.multipliedBy(2)), "two interpreter threads called " + method
+                    + " at once");
+        }
+        if (!overlapped.get()) {
+            throw new AssertionError("two interpreter threads called " + method + " at once, and the second call"
+                    + " began only after the first had ended: something kept them apart (a lock of your own, a"
+                    + " synchronized method, a semaphore around the call). While a thread waits outside the"
+                    + " interpreter, nothing but the GIL may stand between the other threads and their own calls");
+        }
+        if (results[0] != 2 || results[1] != 2) {
+            throw new AssertionError("two interpreter threads called " + method + " at once, and they returned "
+                    + results[0] + " and " + results[1] + ", not the answer of their calls (2 each)");
         }
     }
 

@@ -26,7 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the re-take not in a finally: after a failing device, io() throws without the GIL;
  *   <li>a failure swallowed: io() returns instead of throwing the device's exception;
  *   <li>the GIL released for every native call: a function that touches objects runs without it;
- *   <li>native calls always under the GIL: a function that opts out still runs holding it.
+ *   <li>native calls always under the GIL: a function that opts out still runs holding it;
+ *   <li>the GIL taken back when the call throws an exception, but not an Error; or a native call
+ *       with no finally: a failure of that kind leaves without the GIL;
+ *   <li>a lock of its own around the call, or synchronized methods: two threads' calls are never
+ *       under way at once (the synchronized one holds the GIL while it waits for the monitor).
  * </ul>
  * A run counts as a catch only if its failure gives the reason listed ({@link Explained}).
  */
@@ -43,14 +47,19 @@ class ExternalCallsCheckIT {
                 Arguments.of(ExternalCallsAnswers.SwallowsFailures.class, "let the device's exception through"),
                 Arguments.of(ExternalCallsAnswers.ReleasesForEveryNativeCall.class, "touches objects ran without"),
                 Arguments.of(ExternalCallsAnswers.NativeAlwaysHoldsTheGil.class,
-                        "touches no objects was called while holding the GIL"));
+                        "touches no objects was called while holding the GIL"),
+                Arguments.of(ExternalCallsAnswers.CatchesExceptionsOnly.class, "without taking the GIL back"),
+                Arguments.of(ExternalCallsAnswers.NativeWithoutFinally.class, "without taking the GIL back"),
+                Arguments.of(ExternalCallsAnswers.OwnLockAroundTheCall.class, "began only after the first had ended"),
+                Arguments.of(ExternalCallsAnswers.SynchronizedCalls.class, "began only after the first had ended|did not finish"));
     }
 
     static Stream<Class<? extends ExternalCalls>> rightAnswers() {
         return Stream.of(
                 ExternalCallsAnswers.TryFinallyEach.class,
                 ExternalCallsAnswers.AllowThreadsScope.class,
-                ExternalCallsAnswers.UninterruptibleRetake.class);
+                ExternalCallsAnswers.UninterruptibleRetake.class,
+                ExternalCallsAnswers.PollsBeforeRetaking.class);
     }
 
     @ParameterizedTest

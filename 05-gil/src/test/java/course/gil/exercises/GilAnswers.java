@@ -537,6 +537,267 @@ public final class GilAnswers {
         public boolean dropRequested() { return dropRequested; }
     }
 
+    /** A waiter that gives up after a few intervals and takes the GIL anyway: "the holder must be stuck". */
+    public static final class GivesUpWaiting implements Gil {
+
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();    // signalled when the holder gives the GIL up
+        private final Condition switched = mutex.newCondition(); // signalled when a thread takes it (or stops waiting)
+        private volatile Thread holder;                          // written with the mutex held
+        private volatile boolean dropRequested;                  // read by the holder between instructions
+        private long switches;                                   // how often the GIL was taken; mutex held
+        private int waiting;                                     // threads waiting in acquire(); mutex held
+
+        public GivesUpWaiting(Duration switchInterval) {
+            this.intervalNanos = switchInterval.toNanos();
+        }
+
+        @Override
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    int intervals = 0;
+                    while (holder != null && intervals++ < 5) {
+                        long switchesBefore = switches;
+                        boolean intervalPassed = freed.awaitNanos(intervalNanos) <= 0;
+                        if (intervalPassed && holder != null && switches == switchesBefore) {
+                            dropRequested = true; // a whole interval without a switch: ask the holder to let go
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    switched.signalAll(); // a holder waiting for a switch must not wait for a waiter that left
+                }
+                holder = Thread.currentThread();
+                switches++;
+                dropRequested = false; // this switch answers the request
+            } finally {
+                mutex.unlock();
+            }
+        }
+
+        @Override
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+
+        @Override
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return; // the usual case: one volatile read per instruction
+            }
+            mutex.lock();
+            try {
+                long switchesBefore = switches;
+                holder = null;
+                freed.signal();
+                while (switches == switchesBefore && waiting > 0) {
+                    switched.awaitUninterruptibly(); // forced switching: not back before someone else had it
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+
+        @Override
+        public Thread holder() {
+            return holder;
+        }
+
+        @Override
+        public boolean dropRequested() {
+            return dropRequested;
+        }
+    }
+
+    /** release() signals nobody: a waiter finds the GIL free only when its interval ends. */
+    public static final class LostWakeUp implements Gil {
+
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();    // signalled when the holder gives the GIL up
+        private final Condition switched = mutex.newCondition(); // signalled when a thread takes it (or stops waiting)
+        private volatile Thread holder;                          // written with the mutex held
+        private volatile boolean dropRequested;                  // read by the holder between instructions
+        private long switches;                                   // how often the GIL was taken; mutex held
+        private int waiting;                                     // threads waiting in acquire(); mutex held
+
+        public LostWakeUp(Duration switchInterval) {
+            this.intervalNanos = switchInterval.toNanos();
+        }
+
+        @Override
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (holder != null) {
+                        long switchesBefore = switches;
+                        boolean intervalPassed = freed.awaitNanos(intervalNanos) <= 0;
+                        if (intervalPassed && holder != null && switches == switchesBefore) {
+                            dropRequested = true; // a whole interval without a switch: ask the holder to let go
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    switched.signalAll(); // a holder waiting for a switch must not wait for a waiter that left
+                }
+                holder = Thread.currentThread();
+                switches++;
+                dropRequested = false; // this switch answers the request
+            } finally {
+                mutex.unlock();
+            }
+        }
+
+        @Override
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null; // no signal: the waiter will notice when its interval ends
+            } finally {
+                mutex.unlock();
+            }
+        }
+
+        @Override
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return; // the usual case: one volatile read per instruction
+            }
+            mutex.lock();
+            try {
+                long switchesBefore = switches;
+                holder = null;
+                freed.signal();
+                while (switches == switchesBefore && waiting > 0) {
+                    switched.awaitUninterruptibly(); // forced switching: not back before someone else had it
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+
+        @Override
+        public Thread holder() {
+            return holder;
+        }
+
+        @Override
+        public boolean dropRequested() {
+            return dropRequested;
+        }
+    }
+
+    /** A waiter that polls instead of waiting for a wake-up, sleeping one interval at a time. */
+    public static final class PollsAnIntervalAtATime implements Gil {
+
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();    // signalled when the holder gives the GIL up
+        private final Condition switched = mutex.newCondition(); // signalled when a thread takes it (or stops waiting)
+        private volatile Thread holder;                          // written with the mutex held
+        private volatile boolean dropRequested;                  // read by the holder between instructions
+        private long switches;                                   // how often the GIL was taken; mutex held
+        private int waiting;                                     // threads waiting in acquire(); mutex held
+
+        public PollsAnIntervalAtATime(Duration switchInterval) {
+            this.intervalNanos = switchInterval.toNanos();
+        }
+
+        @Override
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (holder != null) {
+                        long switchesBefore = switches;
+                        mutex.unlock();
+                        try {
+                            TimeUnit.NANOSECONDS.sleep(intervalNanos); // poll: look again after an interval
+                        } finally {
+                            mutex.lock();
+                        }
+                        boolean intervalPassed = true;
+                        if (intervalPassed && holder != null && switches == switchesBefore) {
+                            dropRequested = true; // a whole interval without a switch: ask the holder to let go
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    switched.signalAll(); // a holder waiting for a switch must not wait for a waiter that left
+                }
+                holder = Thread.currentThread();
+                switches++;
+                dropRequested = false; // this switch answers the request
+            } finally {
+                mutex.unlock();
+            }
+        }
+
+        @Override
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+
+        @Override
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return; // the usual case: one volatile read per instruction
+            }
+            mutex.lock();
+            try {
+                long switchesBefore = switches;
+                holder = null;
+                freed.signal();
+                while (switches == switchesBefore && waiting > 0) {
+                    switched.awaitUninterruptibly(); // forced switching: not back before someone else had it
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+
+        @Override
+        public Thread holder() {
+            return holder;
+        }
+
+        @Override
+        public boolean dropRequested() {
+            return dropRequested;
+        }
+    }
+
     // ---- right ----
 
     /** A monitor: synchronized, wait with a deadline, notifyAll; the same rules as CPython's. */

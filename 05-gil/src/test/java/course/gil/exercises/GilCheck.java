@@ -1,14 +1,16 @@
 package course.gil.exercises;
 
 import course.gil.Gil;
+import course.kit.Interleavings;
 import java.time.Duration;
-import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * The checks of exercise gil.lock, for any {@link Gil} class with a {@code (Duration)} constructor
@@ -32,6 +34,7 @@ final class GilCheck {
     static final int HANDOVER_ROUNDS = 10;
     static final int THREADS = 3;
     static final Duration EXCLUSION_BUDGET = Duration.ofMillis(100);
+    static final int EXPLORED_INTERLEAVINGS = 60; // a GIL's acquire() and release() take many steps each
 
     private GilCheck() {
     }
@@ -362,42 +365,150 @@ final class GilCheck {
                 lookedAfterNanos.get() / 1e6, LONG_INTERVAL.toMillis()));
     }
 
-    /** Never two threads inside at once: forced on a free GIL, then three threads taking turns. */
+    /** Never two threads inside at once: explored on a free GIL, held long, then three threads taking turns. */
     static void oneThreadAtATime(Class<? extends Gil> answer) {
         twoTakeAFreeGilAtOnce(answer);
+        aHolderKeepsItHoweverLong(answer);
         threeTakeTurns(answer);
+    }
+
+    static final int HELD_INTERVALS = 20;
+    static final Duration VERY_LONG_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * A holder that reaches no checkpoint (a long native call) keeps the GIL, however many
+     * intervals the waiter waits: the waiter asks, and goes on waiting, never giving up. Once the
+     * holder releases it, the waiter has it at once.
+     */
+    static void aHolderKeepsItHoweverLong(Class<? extends Gil> answer) {
+        Gil gil = create(answer, SHORT_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicBoolean waiterIn = new AtomicBoolean();
+        AtomicBoolean inWhileHeld = new AtomicBoolean();
+        boolean got;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                letGo.await(); // no checkpoint: a long call that keeps the GIL
+                inWhileHeld.set(waiterIn.get());
+                if (gil.holder() == Thread.currentThread()) {
+                    gil.release();
+                }
+            });
+            await(holding, "the holder never got the GIL");
+            Thread waiter = actors.start("waiter", () -> {
+                gil.acquire();
+                waiterIn.set(true);
+                gil.release();
+            });
+            long heldFor = SHORT_INTERVAL.toNanos() * HELD_INTERVALS;
+            long start = System.nanoTime();
+            Actors.within(PATIENCE, () -> waiterIn.get() || System.nanoTime() - start > heldFor, waiter);
+            letGo.countDown();
+            got = Actors.within(PATIENCE, waiterIn::get, waiter);
+            actors.finish(HANG_LIMIT, "the holder released the GIL it had kept through " + HELD_INTERVALS
+                    + " switch intervals");
+        }
+        if (inWhileHeld.get()) {
+            throw new AssertionError("two threads inside the interpreter at once: the waiter's acquire() returned"
+                    + " while the holder still held the GIL (it was in a long call, with no checkpoint, for "
+                    + HELD_INTERVALS + " switch intervals). A waiter asks, then goes on waiting for as long as it"
+                    + " takes: a wait that gives up and takes the GIL anyway lets two threads in");
+        }
+        if (!got) {
+            throw new AssertionError("the holder released the GIL, and the waiter had not taken it "
+                    + PATIENCE.toMillis() + " ms later");
+        }
+        aReleasedGilIsTakenAtOnce(answer);
+    }
+
+    /**
+     * With a switch interval of seconds, a waiter still takes a released GIL at once: release()
+     * wakes it. A waiter that only finds out at the end of its interval (a wake-up never sent, or
+     * a poll that sleeps an interval at a time) keeps the interpreter idle meanwhile.
+     */
+    private static void aReleasedGilIsTakenAtOnce(Class<? extends Gil> answer) {
+        Gil gil = create(answer, VERY_LONG_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicBoolean waiterIn = new AtomicBoolean();
+        boolean got;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                letGo.await();
+                gil.release();
+            });
+            await(holding, "the holder never got the GIL");
+            Thread waiter = actors.start("waiter", () -> {
+                gil.acquire();
+                waiterIn.set(true);
+                gil.release();
+            });
+            Actors.within(PATIENCE, () -> Actors.isBlocked(waiter), waiter); // the waiter waits inside acquire()
+            letGo.countDown();
+            got = Actors.within(PATIENCE, waiterIn::get, waiter);
+            if (!got) {
+                actors.interruptAll();
+            }
+            actors.finish(HANG_LIMIT, "the holder released the GIL while the waiter waited");
+        }
+        if (!got) {
+            throw new AssertionError("a lost wake-up: the holder released the GIL, and the waiter, parked in acquire(),"
+                    + " had not taken it " + PATIENCE.toMillis() + " ms later (the switch interval was "
+                    + VERY_LONG_INTERVAL.toSeconds() + " s). release() must wake a waiter (signal the condition it"
+                    + " waits on); a waiter that only looks again at the end of its interval, or polls with long"
+                    + " sleeps, leaves the interpreter idle");
+        }
     }
 
     // tag::two-at-once[]
     /**
-     * Two threads call acquire() on a free GIL at the same moment, alternating at every access to
-     * the GIL's fields ({@link Lockstep}): a GIL that checks, then takes, lets both in every time.
-     * A thread that got in stays in until the other is in too, or is held up inside the GIL.
+     * Two threads take and give up a free GIL at once, in every interleaving a model checker
+     * ({@link Interleavings}) can make of their reads, writes, atomic steps and lock operations:
+     * each must be alone inside, and holder() must name it, whichever order their steps take.
      */
     static void twoTakeAFreeGilAtOnce(Class<? extends Gil> answer) {
-        Gil gil = create(PausingCopy.of(answer, Gil.class), SHORT_INTERVAL);
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        Callable<Boolean> enterAndLeave = () -> {
+        String promise = "two threads inside the interpreter at once would break every reference count: a thread"
+                + " whose acquire() returned must be the only one inside, and holder() must name it";
+        explore(answer).together(List.of("enterAndLeave", "enterAndLeave")).check(promise);
+    }
+
+    /**
+     * Waits that end by time (a switch interval) are not something the model checker models: it
+     * may see a timed wait return at once, again and again. So it judges who was inside; whether
+     * the threads get through is judged with real threads ({@link #threeTakeTurns}).
+     */
+    private static Interleavings explore(Class<? extends Gil> answer) {
+        return Interleavings.of(OnOneGil.class, OneAtATime.class, answer).hangsNotJudged().atMost(EXPLORED_INTERLEAVINGS);
+    }
+
+    /** The calls the model checker makes, on a fresh GIL of the answer's class (a long switch interval). */
+    public static final class OnOneGil {
+        private final Gil gil = create(Interleavings.answer(Gil.class), LONG_INTERVAL);
+        private int inside;
+
+        /** Takes the GIL, looks around (an instruction), gives it up; says what it saw inside. */
+        @Operation
+        public String enterAndLeave() throws InterruptedException {
             gil.acquire();
-            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-            Actors.within(PATIENCE, () -> inside.get() == 2 || Lockstep.otherWaitsForSomethingElse());
-            inside.decrementAndGet();
-            if (gil.holder() == Thread.currentThread()) {
-                gil.release();
-            }
-            return true;
-        };
-        Lockstep.Outcome<Boolean> outcome = Lockstep.run(enterAndLeave, enterAndLeave);
-        if (most.get() > 1) {
-            throw new AssertionError("two threads inside the interpreter at once: two threads called acquire() on"
-                    + " a free GIL at the same moment, and both got in. Each saw that nobody held the GIL, then"
-                    + " took it: check, then act, in two steps another thread can split. Taking the GIL must be"
-                    + " one step (under a lock, or an atomic compare-and-set)");
+            inside++;
+            String saw = inside > 1 ? "another thread inside"
+                    : gil.holder() != Thread.currentThread() ? "holder() named " + name(gil.holder())
+                    : "alone, the holder";
+            inside--;
+            gil.release();
+            return saw;
         }
-        if (outcome.error() != null) {
-            throw new AssertionError("two threads called acquire() on a free GIL at the same moment, and one threw "
-                    + outcome.error(), outcome.error());
+    }
+
+    /** What the same calls do one at a time: each thread is alone inside, and the holder. */
+    public static final class OneAtATime {
+        public String enterAndLeave() {
+            return "alone, the holder";
         }
     }
     // end::two-at-once[]
@@ -483,7 +594,9 @@ final class GilCheck {
 
     static Gil create(Class<? extends Gil> answer, Duration switchInterval) {
         try {
-            return answer.getDeclaredConstructor(Duration.class).newInstance(switchInterval);
+            var constructor = answer.getDeclaredConstructor(Duration.class);
+            constructor.setAccessible(true); // the model checker's model may be in another class loader than the answer
+            return constructor.newInstance(switchInterval);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create a " + answer.getSimpleName() + "(Duration)", e);
         }

@@ -28,8 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       never asks again, and it starves;
  *   <li>a drop request never cleared, or cleared only in release(): it is still set right after a switch;
  *   <li>a waiter that asks at once, without waiting an interval: asked too early;
- *   <li>a check-then-act "lock-free" GIL (two threads inside the interpreter at once): two threads
- *       that acquire a free GIL in lockstep (alternating at every access to its fields) both get in;
+ *   <li>a check-then-act "lock-free" GIL (two threads inside the interpreter at once): a model
+ *       checker ({@link course.kit.Interleavings}) explores two threads taking a free GIL, and in
+ *       one interleaving both get in;
+ *   <li>a waiter that gives up after a few intervals and takes the GIL anyway: it takes it from a
+ *       holder that dropped it and waits for the switch, or from a holder in a long call (no
+ *       checkpoint) that still holds it;
+ *   <li>release() that wakes nobody, or a waiter that polls, sleeping an interval at a time: with
+ *       a switch interval of seconds, a released GIL is not taken for a long time (a lost wake-up);
  *   <li>a holder that drops the GIL when asked and runs on without it: it does not hold the GIL
  *       after checkpoint() returns, or its checkpoint() returns while the waiter holds it;
  *   <li>everything synchronized, with a waiter that sleeps inside the monitor: the holder cannot
@@ -52,7 +58,10 @@ class GilCheckIT {
                 Arguments.of(GilAnswers.CheckThenTake.class, "two threads inside the interpreter at once"),
                 Arguments.of(GilAnswers.DropsAndRunsOn.class,
                         "did not hold the GIL|returned while the waiter held the GIL"),
-                Arguments.of(GilAnswers.SleepsInsideSynchronized.class, "did not finish"));
+                Arguments.of(GilAnswers.SleepsInsideSynchronized.class, "did not finish"),
+                Arguments.of(GilAnswers.GivesUpWaiting.class, "two threads inside the interpreter at once|did not hold the GIL"),
+                Arguments.of(GilAnswers.LostWakeUp.class, "a lost wake-up"),
+                Arguments.of(GilAnswers.PollsAnIntervalAtATime.class, "a lost wake-up"));
     }
 
     static Stream<Class<? extends Gil>> rightAnswers() {

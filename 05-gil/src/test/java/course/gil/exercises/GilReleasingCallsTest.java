@@ -32,4 +32,16 @@ class GilReleasingCallsTest {
     void aNativeCallThatTouchesObjectsKeepsTheGil() {
         ExternalCallsCheck.nativeCallThatTouchesObjectsKeepsTheGil(GilReleasingCalls.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void everyFailureOfACallStillTakesTheGilBack() {
+        ExternalCallsCheck.everyFailureTakesTheGilBack(GilReleasingCalls.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void callsOfTwoThreadsAreUnderWayAtOnce() {
+        ExternalCallsCheck.callsOfTwoThreadsOverlap(GilReleasingCalls.class);
+    }
 }

@@ -3,14 +3,17 @@ package course.gil.exercises;
 import course.gil.RefCount;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Answers a learner might give to exercise gil.atomic-count, right and wrong, for
- * {@code RefCountCheckIT}. Public, with public constructors, because the check runs them as
- * {@link PausingCopy} classes, which live in a class loader of their own.
+ * {@code RefCountCheckIT}. Public, with public constructors: the model checker's calls reach
+ * them from another class loader than the one that copies them for each run.
  */
 public final class RefCountAnswers {
 
@@ -89,6 +92,118 @@ public final class RefCountAnswers {
         public long get() { return count.get(); }
     }
 
+    /** A home-made lock: a volatile flag, checked and then set, so two threads can both take it. */
+    public static final class HomeMadeLock implements RefCount {
+        private volatile boolean locked;
+        private long count = 1;
+        public void increment() {
+            lock();
+            count++;
+            locked = false;
+        }
+        public boolean decrement() {
+            lock();
+            boolean last = --count == 0;
+            locked = false;
+            return last;
+        }
+        public long get() { return count; }
+        private void lock() {
+            while (locked) {
+                Thread.onSpinWait();
+            }
+            locked = true; // another thread may have passed the loop too
+        }
+    }
+
+    /** Two locks guarding one count: increments under one, decrements under the other. */
+    public static final class TwoLocks implements RefCount {
+        private final Object increments = new Object();
+        private final Object decrements = new Object();
+        private long count = 1;
+        public void increment() {
+            synchronized (increments) {
+                count++;
+            }
+        }
+        public boolean decrement() {
+            synchronized (decrements) {
+                return --count == 0;
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** A lock on the boxed count, which every change replaces: two threads may lock different boxes. */
+    @SuppressWarnings({"identity", "synchronization"}) // locking a value-based box is the point of this wrong answer
+    public static final class LockOnTheBox implements RefCount {
+        private Long count = 1L;
+        public void increment() {
+            synchronized (count) {
+                count = count + 1;
+            }
+        }
+        public boolean decrement() {
+            synchronized (count) {
+                count = count - 1;
+                return count == 0;
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** The decrement under the lock, the zero test outside it, on a second read. */
+    public static final class TestsOutsideTheLock implements RefCount {
+        private long count = 1;
+        public synchronized void increment() { count++; }
+        public boolean decrement() {
+            synchronized (this) {
+                count--;
+            }
+            return count == 0; // another thread's decrement may be in this read too
+        }
+        public synchronized long get() { return count; }
+    }
+
+    /** A compare-and-set that gives up after two tries: "someone else's change will do". */
+    public static final class CasGivesUp implements RefCount {
+        private final AtomicLong count = new AtomicLong(1);
+        public void increment() {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                long seen = count.get();
+                if (count.compareAndSet(seen, seen + 1)) {
+                    return;
+                }
+            }
+        }
+        public boolean decrement() { return count.decrementAndGet() == 0; }
+        public long get() { return count.get(); }
+    }
+
+    /** A try-lock that skips the change when another thread holds the lock. */
+    public static final class TryLockSkips implements RefCount {
+        private final ReentrantLock lock = new ReentrantLock();
+        private long count = 1;
+        public void increment() {
+            if (lock.tryLock()) {
+                try {
+                    count++;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+        public boolean decrement() {
+            lock.lock();
+            try {
+                return --count == 0;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long get() { return count; }
+    }
+
     // ---- right ----
 
     public static final class AtomicLongCount implements RefCount {
@@ -160,5 +275,75 @@ public final class RefCountAnswers {
                 lock.unlock();
             }
         }
+    }
+
+    /** A field updater on a volatile long (no extra object per count, as in Netty). */
+    public static final class FieldUpdaterCount implements RefCount {
+        private static final AtomicLongFieldUpdater<FieldUpdaterCount> COUNT =
+                AtomicLongFieldUpdater.newUpdater(FieldUpdaterCount.class, "count");
+        private volatile long count = 1;
+        public void increment() { COUNT.incrementAndGet(this); }
+        public boolean decrement() { return COUNT.decrementAndGet(this) == 0; }
+        public long get() { return count; }
+    }
+
+    /** An immutable count, swapped in by compareAndSet on an AtomicReference. */
+    public static final class ImmutableSwap implements RefCount {
+        public record Count(long value) {
+        }
+
+        private final AtomicReference<Count> count = new AtomicReference<>(new Count(1));
+        public void increment() { count.updateAndGet(seen -> new Count(seen.value() + 1)); }
+        public boolean decrement() { return count.updateAndGet(seen -> new Count(seen.value() - 1)).value() == 0; }
+        public long get() { return count.get().value(); }
+    }
+
+    /** A binary semaphore as the lock. */
+    public static final class SemaphoreCount implements RefCount {
+        private final Semaphore permit = new Semaphore(1);
+        private long count = 1;
+        public void increment() {
+            permit.acquireUninterruptibly();
+            try {
+                count++;
+            } finally {
+                permit.release();
+            }
+        }
+        public boolean decrement() {
+            permit.acquireUninterruptibly();
+            try {
+                return --count == 0;
+            } finally {
+                permit.release();
+            }
+        }
+        public long get() {
+            permit.acquireUninterruptibly();
+            try {
+                return count;
+            } finally {
+                permit.release();
+            }
+        }
+    }
+
+    /** A weak compare-and-set in a loop: it may fail spuriously, and the loop tries again. */
+    public static final class WeakCasLoop implements RefCount {
+        private final AtomicLong count = new AtomicLong(1);
+        public void increment() {
+            long seen;
+            do {
+                seen = count.get();
+            } while (!count.weakCompareAndSetVolatile(seen, seen + 1));
+        }
+        public boolean decrement() {
+            long seen;
+            do {
+                seen = count.get();
+            } while (!count.weakCompareAndSetVolatile(seen, seen - 1));
+            return seen == 1;
+        }
+        public long get() { return count.get(); }
     }
 }

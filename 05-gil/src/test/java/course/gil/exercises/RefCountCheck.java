@@ -1,17 +1,20 @@
 package course.gil.exercises;
 
 import course.gil.RefCount;
-import java.util.concurrent.Callable;
+import course.kit.Interleavings;
+import java.util.List;
+import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * The checks of exercise gil.atomic-count, for any {@link RefCount} class with a no-argument
  * constructor: the learner's {@code AtomicRefCount} and the answers in {@code RefCountCheckIT}.
  *
  * <p>Without a GIL, two threads change one count at the same moment. On this machine such races
- * are rare and unpredictable, so the check does not wait for them: it runs two threads in
- * {@link Lockstep} on a {@link PausingCopy} of the answer, alternating at every read or write of
- * the count. A count changed in two steps (read, then write; or change, then test for zero) is
- * broken on every run; a count changed in one atomic step, or under a lock, cannot be.
+ * are rare and unpredictable, so the check does not wait for them: a model checker
+ * ({@link Interleavings}) runs the calls in every interleaving it can make of their reads, writes,
+ * atomic steps and lock operations, and each outcome (what each decrement returned, the count
+ * after) must be one the same calls give one at a time. A count changed in two steps (read, then
+ * write; or change, then test for zero) breaks in some interleaving, and the check shows which.
  */
 final class RefCountCheck {
 
@@ -20,9 +23,7 @@ final class RefCountCheck {
 
     static void all(Class<? extends RefCount> answer) {
         countsAlone(answer);
-        twoIncrementsAtOnce(answer);
-        twoDecrementsAtOnce(answer);
-        lastTwoDecrementsAtOnce(answer);
+        changesAtOnce(answer);
     }
 
     /** One thread: a new count is 1, goes up and down, and says "free it" when it reaches 0. */
@@ -39,72 +40,70 @@ final class RefCountCheck {
         expect(count.get() == 0, "after the last decrement() the count reads " + count.get() + ", not 0");
     }
 
-    // tag::two-increments[]
-    /** Two threads take a reference to an object at the same moment: the count must go from 1 to 3. */
-    static void twoIncrementsAtOnce(Class<? extends RefCount> answer) {
-        RefCount count = create(PausingCopy.of(answer, RefCount.class));
-        Lockstep.Outcome<Boolean> outcome = Lockstep.run(increment(count), increment(count));
-        rethrow(outcome);
-        if (count.get() != 3) {
-            throw new AssertionError("two threads took a reference to an object with one reference at the same"
-                    + " moment, and the count is " + count.get() + ", not 3: both read 1 and both wrote 2. The"
-                    + " count is now lower than the number of references, so it reaches zero while a reference"
-                    + " is still in use, and the object is freed under it. Make the change one atomic step");
-        }
-    }
-    // end::two-increments[]
-
-    /** Two threads each drop one of three references: nothing is freed, and the count ends at 1. */
-    static void twoDecrementsAtOnce(Class<? extends RefCount> answer) {
-        RefCount count = create(PausingCopy.of(answer, RefCount.class));
-        count.increment();
-        count.increment(); // three references: the creator's and one per thread
-        Lockstep.Outcome<Boolean> outcome = Lockstep.run(count::decrement, count::decrement);
-        rethrow(outcome);
-        boolean freed = outcome.first() || outcome.second();
-        if (freed || count.get() != 1) {
-            throw new AssertionError("two threads each dropped one of an object's three references at the same"
-                    + " moment: the count is " + count.get() + (freed ? " and a decrement() returned true" : "")
-                    + " (expected 1, and no free). " + (freed
-                            ? "The object would be freed while its creator still holds a reference"
-                            : "Both read 3 and both wrote 2: one decrement was lost, and when the creator drops"
-                                    + " its reference the count will stop at 1: the object is never freed (a leak)"));
-        }
-    }
-
     // tag::last-two[]
-    /** Two threads drop the last two references at the same moment: exactly one frees the object. */
-    static void lastTwoDecrementsAtOnce(Class<? extends RefCount> answer) {
-        RefCount count = create(PausingCopy.of(answer, RefCount.class));
-        count.increment(); // two references: one per thread
-        Lockstep.Outcome<Boolean> outcome = Lockstep.run(count::decrement, count::decrement);
-        rethrow(outcome);
-        int frees = (outcome.first() ? 1 : 0) + (outcome.second() ? 1 : 0);
-        if (frees != 1) {
-            throw new AssertionError("two threads dropped the last two references to an object at the same"
-                    + " moment, and " + (frees == 0
-                            ? "neither decrement() returned true (the count is " + count.get() + "): the"
-                                    + " object is never freed"
-                            : "both decrement() calls returned true: the object is freed twice")
-                    + ". The change and the test for zero must be one step: decide on the value your own"
-                    + " decrement produced, not on a second read that sees the other thread's decrement too");
-        }
+    /**
+     * References taken and dropped at once, each scenario in every interleaving the model checker
+     * can make: the calls made first, by each thread at once, and then. Each scenario has its own
+     * promise, which a failure quotes.
+     */
+    static void changesAtOnce(Class<? extends RefCount> answer) {
+        explore(answer)
+                .together(List.of("increment", "increment"), "get")
+                .saying("two references taken at once to an object with one must both count (3): a lost increment"
+                        + " frees the object while a reference to it is still in use")
+                .scenario(List.of("increment", "increment"), List.of(List.of("decrement"), List.of("decrement")),
+                        List.of("get"))
+                .saying("two of an object's three references dropped at once must both count (1 left) and free"
+                        + " nothing: a lost decrement means the object is never freed")
+                .scenario(List.of("increment"), List.of(List.of("decrement"), List.of("decrement")), List.of("get"))
+                .saying("the last two references dropped at once must free the object exactly once: only the"
+                        + " decrement whose own step took the count to 0 returns true")
+                .scenario(List.of("increment"),
+                        List.of(List.of("increment", "decrement"), List.of("increment", "decrement")), List.of("get"))
+                .saying("references taken and dropped on two threads at once must all count, and free nothing while"
+                        + " one is left")
+                .check("increments and decrements made at once must do what the same calls do one at a time");
     }
     // end::last-two[]
 
-    private static Callable<Boolean> increment(RefCount count) {
-        return () -> {
-            count.increment();
-            return false;
-        };
+    private static Interleavings explore(Class<? extends RefCount> answer) {
+        return Interleavings.of(OnOneObject.class, OneAtATime.class, answer);
     }
 
-    private static void rethrow(Lockstep.Outcome<?> outcome) {
-        if (outcome.error() instanceof AssertionError assertion) {
-            throw assertion;
+    /** The calls the model checker makes, on a fresh count of the answer's class (one reference). */
+    public static final class OnOneObject {
+        private final RefCount count = create(Interleavings.answer(RefCount.class));
+
+        @Operation
+        public void increment() {
+            count.increment();
         }
-        if (outcome.error() != null) {
-            throw new AssertionError("a thread threw " + outcome.error(), outcome.error());
+
+        @Operation
+        public boolean decrement() {
+            return count.decrement();
+        }
+
+        @Operation
+        public long get() {
+            return count.get();
+        }
+    }
+
+    /** What the same calls do one at a time. */
+    public static final class OneAtATime {
+        private long count = 1;
+
+        public void increment() {
+            count++;
+        }
+
+        public boolean decrement() {
+            return --count == 0;
+        }
+
+        public long get() {
+            return count;
         }
     }
 
@@ -116,7 +115,9 @@ final class RefCountCheck {
 
     static RefCount create(Class<? extends RefCount> answer) {
         try {
-            return answer.getDeclaredConstructor().newInstance();
+            var constructor = answer.getDeclaredConstructor();
+            constructor.setAccessible(true); // the model checker's model may be in another class loader than the answer
+            return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create a " + answer.getSimpleName(), e);
         }

@@ -14,15 +14,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Proves the gil.atomic-count check: every plausible wrong answer is caught on every run, right
- * answers written differently pass every run. The two-thread scenes run in {@link Lockstep} on a
- * {@link PausingCopy}, so every catch is forced, not lucky.
+ * answers written differently pass every run. The two-thread scenarios are explored by a model
+ * checker ({@link course.kit.Interleavings}), so every catch is found, not lucky.
  *
  * <p>Wrong answers (non-atomic counts in the free-threaded build) and what catches them:
  * <ul>
- *   <li>a plain field (the starter), a volatile field, an AtomicLong used as get() then set(), or
- *       a lock on increments only: two increments at once count as one;
- *   <li>an atomic decrement followed by a second read for the zero test, or a LongAdder whose
- *       sum() is read after the add: both of the last two decrements see zero (a double free);
+ *   <li>a plain field (the starter), a volatile field, an AtomicLong used as get() then set(), a
+ *       home-made lock (a volatile flag checked, then set), a try-lock that skips the change when
+ *       busy: two increments at once count as one;
+ *   <li>a CAS loop that gives up after two tries: an increment that meets two changes by another
+ *       thread is lost;
+ *   <li>a lock on increments only: two decrements at once count as one;
+ *   <li>one lock for increments and another for decrements: an increment and a decrement at once
+ *       lose one of them;
+ *   <li>an atomic decrement followed by a second read for the zero test, a LongAdder whose sum()
+ *       is read after the add, the decrement locked and the zero test outside the lock, or a lock
+ *       on the boxed Long that every change replaces: both
+ *       of the last two decrements see zero (a double free);
  *   <li>"if the count is 1, set it to 0 myself": both of the last two see 2, neither frees (a leak).
  * </ul>
  * A run counts as a catch only if its failure gives the reason listed ({@link Explained}).
@@ -30,14 +38,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RefCountCheckIT {
 
     static Stream<Arguments> wrongAnswers() {
+        String increments = "two references taken at once to an object with one must both count";
+        String decrements = "two of an object's three references dropped at once must both count";
+        String lastTwo = "the last two references dropped at once must free the object exactly once";
         return Stream.of(
-                Arguments.of(RefCountAnswers.PlainCount.class, "both read 1 and both wrote 2"),
-                Arguments.of(RefCountAnswers.VolatileCount.class, "both read 1 and both wrote 2"),
-                Arguments.of(RefCountAnswers.AtomicGetThenSet.class, "both read 1 and both wrote 2"),
-                Arguments.of(RefCountAnswers.LockedIncrementOnly.class, "one decrement was lost"),
-                Arguments.of(RefCountAnswers.DecrementThenRead.class, "freed twice"),
-                Arguments.of(RefCountAnswers.LongAdderCount.class, "freed twice"),
-                Arguments.of(RefCountAnswers.LastOneChecksFirst.class, "never freed"));
+                Arguments.of(RefCountAnswers.PlainCount.class, increments),
+                Arguments.of(RefCountAnswers.VolatileCount.class, increments),
+                Arguments.of(RefCountAnswers.AtomicGetThenSet.class, increments),
+                Arguments.of(RefCountAnswers.LockedIncrementOnly.class, decrements),
+                Arguments.of(RefCountAnswers.DecrementThenRead.class, lastTwo),
+                Arguments.of(RefCountAnswers.LongAdderCount.class, lastTwo),
+                Arguments.of(RefCountAnswers.LastOneChecksFirst.class, lastTwo),
+                Arguments.of(RefCountAnswers.HomeMadeLock.class, increments),
+                Arguments.of(RefCountAnswers.TwoLocks.class, "references taken and dropped on two threads at once"),
+                Arguments.of(RefCountAnswers.LockOnTheBox.class, lastTwo),
+                Arguments.of(RefCountAnswers.TestsOutsideTheLock.class, lastTwo),
+                Arguments.of(RefCountAnswers.CasGivesUp.class, "references taken and dropped on two threads at once"),
+                Arguments.of(RefCountAnswers.TryLockSkips.class, increments));
     }
 
     static Stream<Class<? extends RefCount>> rightAnswers() {
@@ -46,7 +63,11 @@ class RefCountCheckIT {
                 RefCountAnswers.CasLoopCount.class,
                 RefCountAnswers.VarHandleCount.class,
                 RefCountAnswers.SynchronizedCount.class,
-                RefCountAnswers.ReentrantLockCount.class);
+                RefCountAnswers.ReentrantLockCount.class,
+                RefCountAnswers.FieldUpdaterCount.class,
+                RefCountAnswers.ImmutableSwap.class,
+                RefCountAnswers.SemaphoreCount.class,
+                RefCountAnswers.WeakCasLoop.class);
     }
 
     @ParameterizedTest

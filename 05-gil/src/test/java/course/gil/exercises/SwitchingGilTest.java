@@ -1,6 +1,7 @@
 package course.gil.exercises;
 
 import course.kit.Exercise;
+import course.kit.Interleavings;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +41,7 @@ class SwitchingGilTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
     void neverTwoThreadsInsideAtOnce() {
         GilCheck.oneThreadAtATime(SwitchingGil.class);
     }
