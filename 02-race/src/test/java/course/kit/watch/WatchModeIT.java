@@ -86,7 +86,7 @@ class WatchModeIT {
         startWatching(false);
         String first = awaitScreen(s -> s.contains("Run 1 ") && s.contains("NOT YET"));
         assertThat(first).contains("Exercise race.counter (02-race, 1 of 3)", "Edit: " + "02-race/" + EXERCISES
-                + "SafeCounter.java", "increments (4 threads x 100,000", "02-race        [...] 0 of 3 solved", "h hint", "l list",
+                + "SafeCounter.java", "increments made at once on a new counter must all count", "02-race        [...] 0 of 3 solved", "h hint", "l list",
                 "r run again", "q quit").doesNotContain("Hint:");
 
         session.typed("h");
@@ -100,7 +100,7 @@ class WatchModeIT {
 
         save("SafeCounter.java", Files.readString(MODULE.resolve(EXERCISES + "SafeCounter.java")));
         String broken = awaitScreen(s -> s.contains("Run 4 ") && !s.contains(CHECKING));
-        assertThat(broken).contains("Exercise race.counter", "NOT YET", "increments (4 threads x 100,000", "[...] 0 of 3 solved");
+        assertThat(broken).contains("Exercise race.counter", "NOT YET", "increments made at once on a new counter must all count", "[...] 0 of 3 solved");
         assertThat(record()).containsEntry("race.counter", "failed");
 
         save("Account.java", account("""
