@@ -29,12 +29,6 @@ class OrderedTransferTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void oppositeTransfersTakeTheLocksInOneOrder() {
-        TransferCheck.takesLocksInOneOrder(OrderedTransfer.class);
-    }
-
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void accountsWithTheSameHashStillHaveAnOrder() {
         TransferCheck.tiedAccountsStillHaveAnOrder(OrderedTransfer.class);
     }

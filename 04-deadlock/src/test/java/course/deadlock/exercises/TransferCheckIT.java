@@ -57,14 +57,19 @@ class TransferCheckIT {
                 Arguments.of(TransferAnswers.IdentityHashOrder.class, "same hashCode()"),
                 Arguments.of(TransferAnswers.LockIdentityHashOrder.class, "same hashCode()"),
                 Arguments.of(TransferAnswers.SynchronizedIdentityHashOrder.class, "opposite orders|deadlock"),
-                Arguments.of(TransferAnswers.CheckBeforeLocking.class, "out of account 1"),
-                Arguments.of(TransferAnswers.LocksOnlyTheSource.class, "expected [true, true]"),
+                Arguments.of(TransferAnswers.CheckBeforeLocking.class, "no order of the same calls"),
+                Arguments.of(TransferAnswers.LocksOnlyTheSource.class, "expected [true, true]|into account 2"),
                 Arguments.of(TransferAnswers.SelfTransferLocksTwice.class, "already holds"),
                 Arguments.of(TransferAnswers.SelfTransferDoubleCounts.class, "to itself"),
                 Arguments.of(TransferAnswers.SelfTransferAlwaysSucceeds.class, "to itself"),
                 Arguments.of(TransferAnswers.RefusalKeepsTheLocks.class, "still locked"),
                 Arguments.of(TransferAnswers.TryLockNoBackOff.class, "livelock"),
-                Arguments.of(TransferAnswers.TryLockKeepsTheFirst.class, "already held"));
+                Arguments.of(TransferAnswers.TryLockKeepsTheFirst.class, "already held"),
+                Arguments.of(TransferAnswers.OneLockAtATime.class, "no order of the same calls"),
+                Arguments.of(TransferAnswers.DepositThenCheck.class, "no order of the same calls"),
+                Arguments.of(TransferAnswers.HomeMadeFlagLock.class, "no order of the same calls"),
+                Arguments.of(TransferAnswers.ReplacedBankLock.class, "no order of the same calls"),
+                Arguments.of(TransferAnswers.BalanceReadBeforeTheLocks.class, "no order of the same calls"));
     }
 
     static Stream<Class<? extends Transfer>> rightAnswers() {
@@ -76,6 +81,8 @@ class TransferCheckIT {
                 TransferAnswers.SynchronizedById.class,
                 TransferAnswers.TryLockWithBackOff.class,
                 TransferAnswers.MovesThenUndoes.class,
+                TransferAnswers.CasSpinLock.class,
+                TransferAnswers.OnePermit.class,
                 OrderedTransfer.class);
     }
 
