@@ -22,11 +22,6 @@ public final class TransferCalls {
     private final Transfer transfer = TransferCheck.create(Interleavings.answer(Transfer.class));
 
     @Operation
-    public boolean transfer1to2of60() throws InterruptedException {
-        return transfer.transfer(one, two, 60);
-    }
-
-    @Operation
     public boolean transfer1to2of100() throws InterruptedException {
         return transfer.transfer(one, two, 100);
     }
@@ -39,11 +34,6 @@ public final class TransferCalls {
     @Operation
     public boolean transfer1to3of100() throws InterruptedException {
         return transfer.transfer(one, three, 100);
-    }
-
-    @Operation
-    public boolean transfer3to2of60() throws InterruptedException {
-        return transfer.transfer(three, two, 60);
     }
 
     /** Read once the threads have ended: no lock needed. */
@@ -66,10 +56,6 @@ public final class TransferCalls {
     public static final class OneAtATime {
         private final long[] balance = {0, OPENING_1, OPENING_2, OPENING_3};
 
-        public boolean transfer1to2of60() {
-            return move(1, 2, 60);
-        }
-
         public boolean transfer1to2of100() {
             return move(1, 2, 100);
         }
@@ -80,10 +66,6 @@ public final class TransferCalls {
 
         public boolean transfer1to3of100() {
             return move(1, 3, 100);
-        }
-
-        public boolean transfer3to2of60() {
-            return move(3, 2, 60);
         }
 
         public long balance1() {
