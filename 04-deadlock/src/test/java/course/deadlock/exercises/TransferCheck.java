@@ -134,7 +134,6 @@ final class TransferCheck {
         }
         in.expectNoLockHeld("after two transfers into account 6");
     }
-    // end::inside-locks[]
 
     private static Interleavings explore(Class<? extends Transfer> answer) {
         return Interleavings.of(TransferCalls.class, TransferCalls.OneAtATime.class, answer);
