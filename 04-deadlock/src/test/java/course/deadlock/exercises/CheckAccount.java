@@ -65,6 +65,7 @@ final class CheckAccount implements Account {
                     + "\" had written: one transfer saw another's overdraft");
         }
         record(reader, "read " + seen);
+        expectBothLocks(reader, "read");
         scenario.step(Lockstep.Kind.READ);
         return seen;
     }
@@ -76,6 +77,21 @@ final class CheckAccount implements Account {
         balance = newBalance;
         writer = call;
         record(call, "wrote " + newBalance);
+        expectBothLocks(call, "wrote");
+    }
+
+    /** Where the scenario asks for it, notes a read or write made without the locks of both accounts of the call. */
+    private void expectBothLocks(Object call, String what) {
+        if (scenario.bothLocksRequired() && call instanceof TransferCheck.StressCall transfer) {
+            if (!transfer.from().mutex().isHeldByCurrentThread() || !transfer.to().mutex().isHeldByCurrentThread()) {
+                scenario.touchedWithoutBothLocks("\"" + call + "\" " + what + " " + this + "'s balance holding "
+                        + held(transfer.from()) + " and " + held(transfer.to()));
+            }
+        }
+    }
+
+    private static String held(CheckAccount account) {
+        return (account.mutex().isHeldByCurrentThread() ? "" : "not ") + account.mutex().name();
     }
 
     /** Notes one of the first reads and writes, with whether the caller held a lock of this account. */

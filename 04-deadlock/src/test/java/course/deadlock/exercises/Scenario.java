@@ -60,6 +60,8 @@ final class Scenario {
     private final AtomicInteger failedTries = new AtomicInteger();
     private final ThreadLocal<Object> currentCall = new ThreadLocal<>();
     private final Set<String> overdraftsSeen = ConcurrentHashMap.newKeySet();
+    private final Set<String> touchedWithoutBothLocks = ConcurrentHashMap.newKeySet();
+    private volatile boolean bothLocksRequired;
     private volatile boolean abandoning;
 
     private Scenario(boolean inLockstep) {
@@ -149,6 +151,28 @@ final class Scenario {
     /** An account saw one transfer read a negative balance that another transfer had written. */
     void overdraftSeen(String what) {
         overdraftsSeen.add(what);
+    }
+
+    /**
+     * From now on, every balance read or write made inside a {@link TransferCheck.StressCall} must
+     * be made holding the locks of both its accounts: the promise of {@link course.deadlock.TimedTransfer}.
+     */
+    void requireBothLocks() {
+        bothLocksRequired = true;
+    }
+
+    boolean bothLocksRequired() {
+        return bothLocksRequired;
+    }
+
+    /** A transfer read or wrote a balance without holding both its accounts' locks. */
+    void touchedWithoutBothLocks(String what) {
+        touchedWithoutBothLocks.add(what);
+    }
+
+    /** The first such read or write, or null. */
+    String touchedWithoutBothLocks() {
+        return touchedWithoutBothLocks.stream().sorted().findFirst().orElse(null);
     }
 
     /** The first overdraft another transfer could see (see {@link CheckAccount#balance()}), or null. */

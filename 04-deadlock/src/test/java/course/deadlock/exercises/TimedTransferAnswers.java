@@ -388,6 +388,52 @@ final class TimedTransferAnswers {
 
     // ---- right ----
 
+    /**
+     * One lock at a time: the source's lock to check and withdraw, then the target's to deposit,
+     * each tried until the deadline; if the target's never comes, the money goes back to the
+     * source. It never holds one lock while it waits for another, but between the two the money
+     * is in neither account.
+     */
+    static final class OneLockAtATime implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            if (!tryUntil(from, deadline)) {
+                return Outcome.GAVE_UP;
+            }
+            try {
+                if (from.balance() < amount) {
+                    return Outcome.INSUFFICIENT_FUNDS;
+                }
+                if (from == to) {
+                    return Outcome.DONE;
+                }
+                from.setBalance(from.balance() - amount);
+            } finally {
+                from.lock().unlock();
+            }
+            Account payee = tryUntil(to, deadline) ? to : from;   // no target in time: pay it back
+            if (payee == from) {
+                from.lock().lockInterruptibly();
+            }
+            try {
+                payee.setBalance(payee.balance() + amount);
+                return payee == to ? Outcome.DONE : Outcome.GAVE_UP;
+            } finally {
+                payee.lock().unlock();
+            }
+        }
+
+        private static boolean tryUntil(Account account, long deadline) throws InterruptedException {
+            while (!account.lock().tryLock()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(50, 500));
+            }
+            return true;
+        }
+    }
+
     /** The reference solution's idea, written again: tryLock both, release, random sleep, deadline. */
     static final class Solution implements TimedTransfer {
         public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {

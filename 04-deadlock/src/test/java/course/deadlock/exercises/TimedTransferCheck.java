@@ -206,7 +206,9 @@ final class TimedTransferCheck {
     /**
      * {@value #STRESS_THREADS} threads, {@value #STRESS_TRANSFERS} transfers in random directions among
      * {@value #STRESS_ACCOUNTS} accounts, timeout 2 s each: no deadlock, every transfer ends with an
-     * outcome, none gives up before its timeout, money kept, no overdraft another transfer could see.
+     * outcome, none gives up before its timeout, money kept, no overdraft another transfer could see,
+     * and every balance read or written while the transfer holds both its accounts' locks (the
+     * promise of {@link TimedTransfer}).
      */
     static void survivesStress(Class<? extends TimedTransfer> answer) {
         Scenario scenario = Scenario.freeRunning();
@@ -215,6 +217,7 @@ final class TimedTransferCheck {
             accounts.add(scenario.open(id, 1_000));
         }
         TimedTransfer transfer = create(answer);
+        scenario.requireBothLocks();
         long seed = System.nanoTime();
         java.util.Set<String> broken = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<Scenario.Job<Void>> jobs = new java.util.ArrayList<>();
@@ -253,6 +256,11 @@ final class TimedTransferCheck {
                     + ": money was made or lost");
         }
         TransferCheck.expectNoOverdraft(context, scenario, accounts);
+        if (scenario.touchedWithoutBothLocks() != null) {
+            throw new AssertionError(context + ": " + scenario.touchedWithoutBothLocks() + ". A timed transfer"
+                    + " holds both accounts' locks from the balance check to the last write: between two locks"
+                    + " taken one at a time, the money is in neither account, and another transfer can see that.");
+        }
         scenario.expectNoLockHeld("after " + context);
     }
 

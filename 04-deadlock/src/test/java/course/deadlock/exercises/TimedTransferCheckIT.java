@@ -38,11 +38,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       holds account 2 for its first 300 ms (or, on a fast machine, before half the 100 ms timeout
  *       while another thread holds it for good);
  *   <li>a give-up at the first lock found taken: GAVE_UP at once, in the opposite transfers;
- *   <li>the deadline from Duration.getNano() (0 for 2 s): GAVE_UP before the timeout.
+ *   <li>the deadline from Duration.getNano() (0 for 2 s): GAVE_UP before the timeout;
+ *   <li>one lock at a time, each tried until the deadline, a refund if the target never comes:
+ *       the stress property sees a balance read holding one account's lock and not the other's.
  * </ul>
  * And every answer runs a stress property: four threads, a thousand transfers in random
  * directions among five accounts, 2 s each: no deadlock, no transfer that gives up before its
- * time, money kept, no overdraft another transfer could see.
+ * time, money kept, no overdraft another transfer could see, and both accounts' locks held at every
+ * balance read and write.
  */
 class TimedTransferCheckIT {
 
@@ -60,7 +63,8 @@ class TimedTransferCheckIT {
                 Arguments.of(TimedTransferAnswers.SelfTransferDoubleCounts.class, "to itself"),
                 Arguments.of(TimedTransferAnswers.FixedRetries.class, "before its timeout"),
                 Arguments.of(TimedTransferAnswers.GivesUpAtTheFirstCollision.class, "before its timeout"),
-                Arguments.of(TimedTransferAnswers.DeadlineFromGetNano.class, "before its timeout"));
+                Arguments.of(TimedTransferAnswers.DeadlineFromGetNano.class, "before its timeout"),
+                Arguments.of(TimedTransferAnswers.OneLockAtATime.class, "and not account"));
     }
 
     static Stream<Class<? extends TimedTransfer>> rightAnswers() {

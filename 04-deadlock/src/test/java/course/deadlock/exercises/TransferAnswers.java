@@ -293,6 +293,129 @@ final class TransferAnswers {
         }
     }
 
+    /**
+     * One lock at a time: the source's lock for the check and the withdrawal, then the target's for
+     * the deposit. It can never deadlock (it never holds one lock while it waits for another), but
+     * between the two the money is in neither account, and another transfer can see that.
+     */
+    static final class OneLockAtATime implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            from.lock().lockInterruptibly();
+            try {
+                if (from.balance() < amount) {
+                    return false;
+                }
+                if (from == to) {
+                    return true;
+                }
+                from.setBalance(from.balance() - amount);
+            } finally {
+                from.lock().unlock();
+            }
+            to.lock().lockInterruptibly();
+            try {
+                to.setBalance(to.balance() + amount);
+                return true;
+            } finally {
+                to.lock().unlock();
+            }
+        }
+    }
+
+    /** One lock at a time the other way round: the deposit first, then the check, and a refund if it failed. */
+    static final class DepositThenCheck implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            if (from == to) {
+                return inOrder(from, from, from, to, amount);
+            }
+            to.lock().lockInterruptibly();
+            try {
+                to.setBalance(to.balance() + amount);
+            } finally {
+                to.lock().unlock();
+            }
+            from.lock().lockInterruptibly();
+            boolean covered;
+            try {
+                covered = from.balance() >= amount;
+                if (covered) {
+                    from.setBalance(from.balance() - amount);
+                }
+            } finally {
+                from.lock().unlock();
+            }
+            if (!covered) {
+                to.lock().lockInterruptibly();
+                try {
+                    to.setBalance(to.balance() - amount);
+                } finally {
+                    to.lock().unlock();
+                }
+            }
+            return covered;
+        }
+    }
+
+    /** A home-made lock: wait until nobody is busy, then say busy. The look and the claim are two steps. */
+    static final class HomeMadeFlagLock implements Transfer {
+        private static volatile boolean busy;
+
+        public boolean transfer(Account from, Account to, long amount) {
+            while (busy) {
+                Thread.onSpinWait();
+            }
+            busy = true;
+            try {
+                return move(from, to, amount);
+            } finally {
+                busy = false;
+            }
+        }
+    }
+
+    /** One bank-wide monitor, but each transfer replaces it: the next transfer locks a different object. */
+    static final class ReplacedBankLock implements Transfer {
+        private static Object bank = new Object();
+
+        public boolean transfer(Account from, Account to, long amount) {
+            synchronized (bank) {
+                bank = new Object();
+                return move(from, to, amount);
+            }
+        }
+    }
+
+    /** The source's balance read before the locks, and used inside them to check and to write. */
+    static final class BalanceReadBeforeTheLocks implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            long fromBalance = from.balance();
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            first.lock().lockInterruptibly();
+            try {
+                if (first != second) {
+                    second.lock().lockInterruptibly();
+                }
+                try {
+                    if (fromBalance < amount) {
+                        return false;
+                    }
+                    if (from != to) {
+                        from.setBalance(fromBalance - amount);
+                        to.setBalance(to.balance() + amount);
+                    }
+                    return true;
+                } finally {
+                    if (first != second) {
+                        second.lock().unlock();
+                    }
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** The article's fix, written with a comparator over the two accounts. */
@@ -426,6 +549,35 @@ final class TransferAnswers {
                     }
                 }
                 TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(20, 1000));
+            }
+        }
+    }
+    /** A home-made bank-wide spin lock that claims with compareAndSet: the look and the claim are one step. */
+    static final class CasSpinLock implements Transfer {
+        private static final java.util.concurrent.atomic.AtomicBoolean BUSY = new java.util.concurrent.atomic.AtomicBoolean();
+
+        public boolean transfer(Account from, Account to, long amount) {
+            while (!BUSY.compareAndSet(false, true)) {
+                Thread.onSpinWait();
+            }
+            try {
+                return move(from, to, amount);
+            } finally {
+                BUSY.set(false);
+            }
+        }
+    }
+
+    /** A bank-wide semaphore with one permit. */
+    static final class OnePermit implements Transfer {
+        private static final java.util.concurrent.Semaphore PERMIT = new java.util.concurrent.Semaphore(1);
+
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            PERMIT.acquire();
+            try {
+                return move(from, to, amount);
+            } finally {
+                PERMIT.release();
             }
         }
     }

@@ -1,6 +1,8 @@
 package course.deadlock.exercises;
 
+import course.deadlock.LockId;
 import course.deadlock.Transfer;
+import course.kit.Interleavings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -37,11 +39,8 @@ final class TransferCheck {
         movesMoneyAlone(answer);
         transfersToItself(answer);
         oppositeTransfersFinish(answer);
-        // before the lock-order probe: an answer that locks only the source takes one lock each, in
-        // "opposite orders" as the probe sees it, but can never deadlock; what it does wrong, a lost
-        // deposit, is forced here on every run (in the opposite transfers only if the timing allows)
+        depositsIntoOneAccount(answer);
         checksTheBalanceInsideTheLocks(answer);
-        takesLocksInOneOrder(answer);
         tiedAccountsStillHaveAnOrder(answer);
         survivesStress(answer);
     }
@@ -78,13 +77,6 @@ final class TransferCheck {
     }
     // end::opposite[]
 
-    /** With another thread holding both accounts, two opposite transfers must wait for the same one first. */
-    static void takesLocksInOneOrder(Class<? extends Transfer> answer) {
-        warmUp(answer);
-        Scenario scenario = Scenario.freeRunning();
-        probeLockOrder(scenario, create(answer), scenario.open(1, 1000), scenario.open(2, 1000));
-    }
-
     /** Two accounts with the same hash code, identity hash code, and lock identity hash code. */
     static void tiedAccountsStillHaveAnOrder(Class<? extends Transfer> answer) {
         warmUp(answer);
@@ -99,26 +91,34 @@ final class TransferCheck {
     }
 
     // tag::inside-locks[]
-    /** Two transfers out of one account, then two into one account, at once and in step. */
+    /**
+     * Transfers that share accounts, at once, in every interleaving the model checker finds: one
+     * that another thread could catch half done (the money gone from account 1 and not yet in
+     * account 2), and one whose money another could see in its target before it has left its
+     * source. Every outcome must be one that the same transfers
+     * made one at a time give.
+     */
     static void checksTheBalanceInsideTheLocks(Class<? extends Transfer> answer) {
-        warmUp(answer);
-        Scenario out = Scenario.inLockstep();
-        CheckAccount one = out.open(1, 100);
-        CheckAccount two = out.open(2, 0);
-        CheckAccount three = out.open(3, 0);
-        Transfer transfer = create(answer);
-        List<Boolean> results = out.run(PAIR_LIMIT, List.of(
-                new Scenario.Job<>("transfer 1->2 (60)", () -> transfer.transfer(one, two, 60)),
-                new Scenario.Job<>("transfer 1->3 (60)", () -> transfer.transfer(one, three, 60))));
-        long successes = results.stream().filter(ok -> ok).count();
-        if (successes != 1 || one.now() != 40 || out.overdraftSeen() != null) {
-            throw new AssertionError("two transfers of 60 out of account 1 (balance 100) at once: " + successes
-                    + " returned true, and account 1 ended at " + one.now() + "; expected 1 and 40."
-                    + seenInside(out, one));
-        }
-        out.expectNoLockHeld("after two transfers out of account 1");
-        // end::inside-locks[]
+        explore(answer).scenario(List.of(),
+                        List.of(List.of("transfer1to2of100"), List.of("transfer1to2of100", "transfer2to1of100")),
+                        List.of("balance1", "balance2"))
+                .check("transfer 1->2 (100) on one thread, and 1->2 (100) then 2->1 (100) on another, must end as"
+                        + " if the three ran one at a time: check the balance and move the money while no other"
+                        + " transfer of these accounts can run, and let none see the money gone from one account"
+                        + " and not yet in the other");
+        explore(answer).scenario(List.of(),
+                        List.of(List.of("transfer2to1of100"), List.of("transfer1to3of100", "transfer1to3of100")),
+                        List.of("balance1", "balance2", "balance3"))
+                .check("transfer 2->1 (100) out of an empty account 2 on one thread, and 1->3 (100) twice on another,"
+                        + " must end as if the three ran one at a time: no transfer may see money that a transfer"
+                        + " still under way has not yet taken from its source");
+    }
+    // end::inside-locks[]
 
+    /** Two transfers into one account at once, in lockstep: both read its balance before either writes it. */
+    static void depositsIntoOneAccount(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        Transfer transfer = create(answer);
         Scenario in = Scenario.inLockstep();
         CheckAccount four = in.open(4, 100);
         CheckAccount five = in.open(5, 100);
@@ -133,6 +133,10 @@ final class TransferCheck {
                     + " while you change its balance.");
         }
         in.expectNoLockHeld("after two transfers into account 6");
+    }
+
+    private static Interleavings explore(Class<? extends Transfer> answer) {
+        return Interleavings.of(TransferCalls.class, TransferCalls.OneAtATime.class, answer);
     }
 
     // tag::stress[]
@@ -236,32 +240,18 @@ final class TransferCheck {
     /**
      * Another thread holds both accounts (their locks and their monitors). Transfer x -> y and
      * transfer y -> x start, and each soon waits for its first lock. If they wait for different
-     * accounts, they take the locks in opposite orders: run freely, each could take its first
-     * lock and wait forever for the other's. Nothing here depends on timing; an answer that never
-     * waits for a lock (tryLock and back-off) is left to the other checks.
+     * accounts, the account the forward transfer waits for is let go: if it then waits for the
+     * other account while it holds the first, the two take the locks in opposite orders and hold
+     * one while they wait for the other (run freely, each could wait forever for the other's). A
+     * transfer that lets go of one lock before it asks for the next cannot deadlock, and is left to
+     * the other checks, as is an answer that never waits for a lock (tryLock and back-off).
      */
     static void probeLockOrder(Scenario scenario, Transfer transfer, CheckAccount x, CheckAccount y) {
         Holder holdsX = Holder.of(x);
         Holder holdsY = Holder.of(y);
-        boolean[] decided = {false};
-        Scenario.Watch firstWaits = (threads, elapsed) -> {
-            if (decided[0]) {
-                return null;
-            }
-            ThreadInfo forward = THREADS.getThreadInfo(threads.get(0).threadId());
-            ThreadInfo backward = THREADS.getThreadInfo(threads.get(1).threadId());
-            boolean settled = waitsOrEnded(forward) && waitsOrEnded(backward);
-            if (!settled && elapsed < PROBE_PATIENCE_NANOS) {
-                return null;
-            }
-            decided[0] = true;
-            String verdict = settled ? judge(scenario, forward, backward, holdsX, holdsY, x, y) : null;
-            holdsX.release();
-            holdsY.release();
-            return verdict;
-        };
+        LockOrderProbe probe = new LockOrderProbe(holdsX, holdsY, x, y);
         try {
-            scenario.run(PAIR_LIMIT, firstWaits, List.of(
+            scenario.run(PAIR_LIMIT, probe::look, List.of(
                     new Scenario.Job<>("transfer " + x.id() + "->" + y.id() + " (1)", () -> transfer.transfer(x, y, 1)),
                     new Scenario.Job<>("transfer " + y.id() + "->" + x.id() + " (1)", () -> transfer.transfer(y, x, 1))));
         } finally {
@@ -271,22 +261,89 @@ final class TransferCheck {
         scenario.expectNoLockHeld("after transfers " + x.id() + "->" + y.id() + " and " + y.id() + "->" + x.id());
     }
 
-    private static boolean waitsOrEnded(ThreadInfo info) {
-        return info == null || info.getThreadState() == Thread.State.TERMINATED || info.getLockOwnerId() >= 0;
+    /** What the probe has seen so far: first the two first waits, then where the forward transfer waits next. */
+    private static final class LockOrderProbe {
+        private final Holder holdsX;
+        private final Holder holdsY;
+        private final CheckAccount x;
+        private final CheckAccount y;
+        private boolean decided;
+        private CheckAccount firstOfForward; // set once the first waits were in opposite orders
+        private String firstWaits;
+        private long secondPhaseFrom;
+
+        LockOrderProbe(Holder holdsX, Holder holdsY, CheckAccount x, CheckAccount y) {
+            this.holdsX = holdsX;
+            this.holdsY = holdsY;
+            this.x = x;
+            this.y = y;
+        }
+
+        String look(List<Thread> threads, long elapsed) {
+            if (decided) {
+                return null;
+            }
+            return firstOfForward == null ? firstWaits(threads, elapsed) : nextWait(threads, elapsed);
+        }
+
+        private String firstWaits(List<Thread> threads, long elapsed) {
+            ThreadInfo forward = THREADS.getThreadInfo(threads.get(0).threadId());
+            ThreadInfo backward = THREADS.getThreadInfo(threads.get(1).threadId());
+            boolean settled = waitsOrEnded(forward) && waitsOrEnded(backward);
+            if (!settled && elapsed < PROBE_PATIENCE_NANOS) {
+                return null;
+            }
+            CheckAccount forwardWants = settled ? wanted(forward, holdsX, holdsY, x, y) : null;
+            CheckAccount backwardWants = settled ? wanted(backward, holdsX, holdsY, x, y) : null;
+            if (forwardWants == null || backwardWants == null || forwardWants == backwardWants) {
+                return finish(null); // one order for both, or kept apart by a lock of their own
+            }
+            firstOfForward = forwardWants;
+            // named by the holder they wait for: tied accounts' locks have the same identity hash code
+            firstWaits = "\"" + forward.getThreadName() + "\" waited first for " + forwardWants + " and \""
+                    + backward.getThreadName() + "\" first for " + backwardWants;
+            secondPhaseFrom = elapsed;
+            (forwardWants == x ? holdsX : holdsY).release();
+            return null;
+        }
+
+        /** The forward transfer has its first account: does it hold on to it while it waits for the other? */
+        private String nextWait(List<Thread> threads, long elapsed) {
+            ThreadInfo forward = THREADS.getThreadInfo(new long[] {threads.get(0).threadId()}, true, true)[0];
+            if (!waitsOrEnded(forward) && elapsed - secondPhaseFrom < PROBE_PATIENCE_NANOS) {
+                return null;
+            }
+            CheckAccount second = firstOfForward == x ? y : x;
+            if (forward == null || forward.getLockOwnerId() < 0 || wanted(forward, holdsX, holdsY, x, y) != second
+                    || !holdsALockOf(forward, firstOfForward)) {
+                return finish(null); // it let go of its first lock before it asked for the next: no cycle
+            }
+            return finish("while another thread held both " + x + " and " + y + ", " + firstWaits + "; given "
+                    + firstOfForward + ", \"" + forward.getThreadName() + "\" held on to it and waited for " + second
+                    + ": the two transfers take the two locks in opposite"
+                    + " orders, each holding one while it waits for the other. Run together, each can take its first"
+                    + " lock and then wait forever for the other's: a deadlock waiting for its moment.");
+        }
+
+        private String finish(String verdict) {
+            decided = true;
+            holdsX.release();
+            holdsY.release();
+            return verdict;
+        }
+
+        /** Its lock, the account object's monitor, or the lock object's monitor, as ThreadMXBean sees them held. */
+        private static boolean holdsALockOf(ThreadInfo info, CheckAccount account) {
+            List<LockId> ofAccount = List.of(LockId.of(account.mutex()), LockId.of(account),
+                    LockId.of(account.steppingLock()));
+            return java.util.stream.Stream.concat(java.util.Arrays.stream(info.getLockedSynchronizers()),
+                            java.util.Arrays.stream(info.getLockedMonitors()))
+                    .map(LockId::of).anyMatch(ofAccount::contains);
+        }
     }
 
-    private static String judge(Scenario scenario, ThreadInfo forward, ThreadInfo backward,
-                                Holder holdsX, Holder holdsY, CheckAccount x, CheckAccount y) {
-        CheckAccount forwardWants = wanted(forward, holdsX, holdsY, x, y);
-        CheckAccount backwardWants = wanted(backward, holdsX, holdsY, x, y);
-        if (forwardWants == null || backwardWants == null || forwardWants == backwardWants) {
-            return null; // one order for both, or kept apart by a lock of their own
-        }
-        return "while another thread held both " + x + " and " + y + ", \"" + forward.getThreadName()
-                + "\" waited first for " + scenario.lockName(forward.getLockInfo()) + " and \""
-                + backward.getThreadName() + "\" first for " + scenario.lockName(backward.getLockInfo())
-                + ": the two transfers take the two locks in opposite orders. Run together, each can take its first"
-                + " lock and then wait forever for the other's: a deadlock waiting for its moment.";
+    private static boolean waitsOrEnded(ThreadInfo info) {
+        return info == null || info.getThreadState() == Thread.State.TERMINATED || info.getLockOwnerId() >= 0;
     }
 
     private static CheckAccount wanted(ThreadInfo info, Holder holdsX, Holder holdsY, CheckAccount x, CheckAccount y) {
