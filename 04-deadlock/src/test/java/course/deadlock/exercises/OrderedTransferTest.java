@@ -1,6 +1,7 @@
 package course.deadlock.exercises;
 
 import course.kit.Exercise;
+import course.kit.Interleavings;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +41,7 @@ class OrderedTransferTest {
     }
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.SECONDS) // the model checker's first start in a JVM takes a few seconds
+    @Timeout(Interleavings.TIME_LIMIT_SECONDS)
     void theBalanceIsCheckedInsideTheLocks() {
         TransferCheck.checksTheBalanceInsideTheLocks(OrderedTransfer.class);
     }
