@@ -51,6 +51,14 @@ public final class Interleavings {
     private int interleavingsPerScenario = INTERLEAVINGS_PER_SCENARIO;
     private boolean hangsJudged = true;
 
+    static {
+        // Lincheck's own log (read once, when it first loads) says things like "[WARN] Failed to get
+        // object field offset for field arg$1" about the answer's lambdas: nothing a learner can act on.
+        if (System.getProperty("lincheck.logLevel") == null) {
+            System.setProperty("lincheck.logLevel", "ERROR");
+        }
+    }
+
     /** The answer under exploration, for the model's constructor (Lincheck makes models with no arguments). */
     private static volatile Class<?> explored;
 
