@@ -155,7 +155,6 @@ public final class Interleavings {
         try {
             options.check(model);
         } catch (LincheckAssertionError error) {
-            if (Boolean.getBoolean("course.interleavings.debug")) { error.printStackTrace(); }
             LincheckFailure failure = error.getFailure$lincheck();
             if (!hangsJudged && isHang(failure)) {
                 return; // no verdict: see hangsNotJudged()
