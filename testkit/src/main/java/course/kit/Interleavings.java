@@ -2,7 +2,6 @@ package course.kit;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jetbrains.kotlinx.lincheck.Actor;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
@@ -92,19 +91,16 @@ public final class Interleavings {
         return this;
     }
 
-    /** Adds a scenario: {@code callsPerThread[i]} are the calls thread i makes, one after another. */
-    public Interleavings together(String[]... callsPerThread) {
-        scenarios.add(new Scenario(List.of(), Arrays.stream(callsPerThread).map(List::of).toList(), List.of(), null));
-        return this;
-    }
-
     /** Adds a scenario of one call per thread, all at once, then {@code after} on one thread. */
     public Interleavings together(List<String> oneCallPerThread, String... after) {
         scenarios.add(new Scenario(List.of(), oneCallPerThread.stream().map(List::of).toList(), List.of(after), null));
         return this;
     }
 
-    /** Adds a scenario with calls made before and after the threads run. */
+    /**
+     * Adds a scenario: the calls of {@code before} on one thread, then each list of {@code threads}
+     * on a thread of its own, all at once, then the calls of {@code after} on one thread.
+     */
     public Interleavings scenario(List<String> before, List<List<String>> threads, List<String> after) {
         scenarios.add(new Scenario(before, threads, after, null));
         return this;

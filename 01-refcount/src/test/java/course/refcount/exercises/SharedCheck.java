@@ -45,7 +45,7 @@ final class SharedCheck {
                 .together(List.of("release", "release"), "state")
                 .saying("two releases made at once on a resource with one owner (one release too many) must free"
                         + " it once and refuse the other with an IllegalStateException, the count staying at 0")
-                .together(new String[] {"release", "release"}, new String[] {"retain"})
+                .scenario(List.of(), List.of(List.of("release", "release"), List.of("retain")), List.of())
                 .saying("a freed resource must stay freed while other threads call it: a retain refused on it"
                         + " changes nothing, even for a moment, so a later release is refused too and nothing is"
                         + " freed twice")

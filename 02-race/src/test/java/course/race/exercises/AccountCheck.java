@@ -45,11 +45,13 @@ final class AccountCheck {
 
     /** Two withdrawals that both fit, at once: both must succeed and nothing be lost, in every interleaving. */
     static void losesNoWithdrawal(Class<? extends BankAccount> answer) {
-        explore(answer).together(List.of("withdraw40", "withdraw40"), "balance")
-                .check("two withdrawals of 40 from a balance of 100, made at once, must both succeed and leave 20");
-        explore(answer).together(List.of("withdraw60", "withdraw40"), "balance")
-                .check("a withdrawal of 60 and one of 40 from a balance of 100, made at once, must both succeed"
-                        + " and leave 0");
+        explore(answer)
+                .together(List.of("withdraw40", "withdraw40"), "balance")
+                .saying("two withdrawals of 40 from a balance of 100, made at once, must both succeed and leave 20")
+                .together(List.of("withdraw60", "withdraw40"), "balance")
+                .saying("a withdrawal of 60 and one of 40 from a balance of 100, made at once, must both succeed"
+                        + " and leave 0")
+                .check("withdrawals that fit in the balance, made at once, must all succeed");
     }
 
     private static Interleavings explore(Class<? extends BankAccount> answer) {
