@@ -2,19 +2,25 @@ package course.locks.exercises;
 
 import course.locks.Account;
 import course.locks.Ledger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Exercise locks.account, solved. One lock for every call. It is taken with
- * {@code lockInterruptibly()}, so a caller stuck behind a slow ledger can be interrupted,
- * and taken <em>before</em> the {@code try}: if the wait is interrupted, this thread holds
- * nothing, and the {@code finally} must not release what it never got. The {@code finally}
- * releases the lock however the call ends, also when the ledger throws.
+ * Exercise locks.account: an account that many threads can use at once.
+ *
+ * <p>The balance lives in a {@link Ledger}, which does no locking of its own, and it must stay
+ * there: keep no copy. Make every call one indivisible step with a
+ * {@link java.util.concurrent.locks.ReentrantLock}, and get the details right:
+ * <ul>
+ *   <li>a caller waiting for the lock must stop waiting, with {@link InterruptedException},
+ *       when it is interrupted;
+ *   <li>{@link Ledger#write} can throw {@link course.locks.LedgerUnavailableException}: the
+ *       caller must see that exception, and the account must stay usable afterwards.
+ * </ul>
+ *
+ * <p>Run {@code ./mvnw test -pl 03-locks} to check your answer.
  */
 public final class LockedAccount implements Account {
 
     private final Ledger ledger;
-    private final ReentrantLock lock = new ReentrantLock();
 
     public LockedAccount(Ledger ledger) {
         this.ledger = ledger;
@@ -22,38 +28,24 @@ public final class LockedAccount implements Account {
 
     @Override
     public void deposit(long amount) throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            ledger.write(ledger.balance() + amount);
-        } finally {
-            lock.unlock();
-        }
+        // TODO: the read and the write must be one step: another call may run between them.
+        ledger.write(ledger.balance() + amount);
     }
 
-    // tag::solution[]
     @Override
     public boolean withdraw(long amount) throws InterruptedException {
-        lock.lockInterruptibly();       // before the try: an interrupted wait leaves nothing to unlock
-        try {
-            long balance = ledger.balance();
-            if (balance < amount) {
-                return false;
-            }
-            ledger.write(balance - amount); // may throw: the finally still runs
-            return true;
-        } finally {
-            lock.unlock();              // on every way out: return, false, or exception
+        // TODO: check, then act: two steps, unless one lock is held across both.
+        long balance = ledger.balance();
+        if (balance < amount) {
+            return false;
         }
+        ledger.write(balance - amount); // may throw LedgerUnavailableException
+        return true;
     }
-    // end::solution[]
 
     @Override
     public long balance() throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            return ledger.balance();
-        } finally {
-            lock.unlock();
-        }
+        // TODO: read under the same lock, so that the latest write is seen.
+        return ledger.balance();
     }
 }
