@@ -72,7 +72,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code partial[i % cores] += r}, {@link SplitAnswers.SlotPerCoreSharedByParts}). Two parts on
  * the same slot must then run at once, which depends on the order the pool hands out the parts;
  * the turns force how two running parts interleave, not which parts run together. Measured
- * below, not asserted.
+ * below, not asserted. Nor a timed {@code get} that gives up ({@code get(2, SECONDS)}, then a
+ * failure): the held last part is let go once the caller has waited 100 ms, timed or not, so
+ * only a timeout shorter than the check's patience could be seen, and a learner may pick any.
  */
 class SplitCheckIT {
 
