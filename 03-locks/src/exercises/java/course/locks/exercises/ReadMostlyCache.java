@@ -12,7 +12,8 @@ import java.util.function.Function;
  * copy of its values. Many threads call {@link #get} at once, and they must not wait for each
  * other when the value is already there. A missing value is loaded with the loader (slow:
  * think of a database) and stored; load each key only once, even when several threads miss it
- * at the same moment. {@link #invalidate} drops a value.
+ * at the same moment. {@link #invalidate} drops a value. The loader may fail (throw): its
+ * caller sees that exception, nothing is stored, and the cache stays usable by every thread.
  *
  * <p>Use a {@link java.util.concurrent.locks.ReentrantReadWriteLock} (or a
  * {@link java.util.concurrent.locks.StampedLock}).

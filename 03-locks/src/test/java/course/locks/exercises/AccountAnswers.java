@@ -715,6 +715,149 @@ final class AccountAnswers {
         }
     }
 
+    /** balance() reads the ledger with no lock ("a read changes nothing"): it reads while a withdrawal is half-written, and nothing orders it after the last write. */
+    static final class BalanceReadWithoutTheLock implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        BalanceReadWithoutTheLock(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() { return ledger.balance(); }
+    }
+
+    /** Changes wait interruptibly, balance() with lock() ("a read is quick"): a reader stuck behind a slow ledger cannot be interrupted. */
+    static final class BalanceWaitsUninterruptibly implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        BalanceWaitsUninterruptibly(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() {
+            lock.lock();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** deposit() and balance() look at the interrupt flag, then take lock(): an interrupt that comes while they wait is ignored. */
+    static final class InterruptLookedAtBeforeLock implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        InterruptLookedAtBeforeLock(Ledger ledger) { this.ledger = ledger; }
+        private void enter() throws InterruptedException {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            lock.lock();
+        }
+        public void deposit(long amount) throws InterruptedException {
+            enter();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            enter();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** {@code balance <= amount} refuses: a withdrawal of exactly the balance, which covers it, is refused. */
+    static final class RefusesTheWholeBalance implements Account {
+        private final Ledger ledger;
+        private final ReentrantLock lock = new ReentrantLock();
+        RefusesTheWholeBalance(Ledger ledger) { this.ledger = ledger; }
+        public void deposit(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                lock.unlock();
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                long balance = ledger.balance();
+                if (balance <= amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                return ledger.balance();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** The reference solution's idea, written with one private helper. */
@@ -1078,6 +1221,50 @@ final class AccountAnswers {
                 return ledger.balance();
             } finally {
                 lock.unlock();
+            }
+        }
+    }
+
+    /** A home-made lock: a CAS on a flag; a caller that finds it taken parks 100 microseconds and tries again, until it is interrupted. */
+    static final class CasFlagParkAndRetry implements Account {
+        private final Ledger ledger;
+        private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+        CasFlagParkAndRetry(Ledger ledger) { this.ledger = ledger; }
+        private void enter() throws InterruptedException {
+            while (!busy.compareAndSet(false, true)) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        }
+        public void deposit(long amount) throws InterruptedException {
+            enter();
+            try {
+                ledger.write(ledger.balance() + amount);
+            } finally {
+                busy.set(false);
+            }
+        }
+        public boolean withdraw(long amount) throws InterruptedException {
+            enter();
+            try {
+                long balance = ledger.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                ledger.write(balance - amount);
+                return true;
+            } finally {
+                busy.set(false);
+            }
+        }
+        public long balance() throws InterruptedException {
+            enter();
+            try {
+                return ledger.balance();
+            } finally {
+                busy.set(false);
             }
         }
     }

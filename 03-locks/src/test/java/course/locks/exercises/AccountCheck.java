@@ -63,6 +63,9 @@ final class AccountCheck {
         expect(call(() -> account.withdraw(31), "withdraw(31)"), false, "withdraw(31) from a balance of 30");
         expectNoLockHeld(heldBefore, "withdraw(31) returned false");
         expectBalance(account, 30, "after a refused withdraw(31)");
+        expect(call(() -> account.withdraw(30), "withdraw(30)"), true, "withdraw(30) from a balance of 30 (the"
+                + " balance covers it exactly)");
+        expectBalance(account, 0, "after withdraw(30) from 30");
     }
 
     private static void expectNoLockHeld(Set<String> before, String after) {
@@ -223,40 +226,67 @@ final class AccountCheck {
     }
 
     // tag::interrupt[]
-    /** A caller waiting for the account, interrupted, must give up at once with InterruptedException. */
+    /** The calls that must wait for the account while a withdrawal is in progress: all of them, the read too. */
+    static final List<String> WAITING_CALLS = List.of("withdraw(20)", "deposit(20)", "balance()");
+
+    /**
+     * A caller waiting for the account, interrupted, must give up at once with InterruptedException:
+     * a withdrawal, a deposit, and a reading of the balance (which must wait too: the withdrawal
+     * in progress is half-written).
+     */
     static void waitingCallerCanBeInterrupted(Class<? extends Account> answer) {
+        for (String call : WAITING_CALLS) {
+            waitingCallerCanBeInterrupted(answer, call);
+        }
+    }
+
+    private static Object callOf(Account account, String call) throws Exception {
+        return switch (call) {
+            case "withdraw(20)" -> account.withdraw(20);
+            case "deposit(20)" -> {
+                account.deposit(20);
+                yield "deposited";
+            }
+            case "balance()" -> account.balance();
+            default -> throw new IllegalArgumentException(call);
+        };
+    }
+
+    /** One waiting call, {@code call}, held behind a withdrawal of 10 that is inside the ledger, then interrupted. */
+    private static void waitingCallerCanBeInterrupted(Class<? extends Account> answer, String call) {
         WatchedLedger ledger = new WatchedLedger(100).withGate();
         Account account = create(answer, ledger);
         AtomicReference<Object> waiterOutcome = new AtomicReference<>();
         try (Workers workers = Workers.named("caller")) {
             Thread holder = workers.start("holder", () -> quietly(() -> account.withdraw(10))); // held inside the ledger
             awaitHolderInside(ledger, holder);
-            Thread waiter = workers.start("waiter", () -> waiterOutcome.set(outcomeOf(() -> account.withdraw(20))));
-            awaitWaiting(waiter);
-            expectNoGivingUp(waiter, waiterOutcome, ledger);
+            Thread waiter = workers.start("waiter", () -> waiterOutcome.set(outcomeOf(() -> callOf(account, call))));
+            awaitWaiting(waiter, call, waiterOutcome, ledger);
+            expectNoGivingUp(waiter, call, waiterOutcome, ledger);
             long waitsBefore = THREADS.getThreadInfo(waiter.threadId()).getWaitedCount();
             waiter.interrupt();
             if (!givesUp(waiter, holder, waitsBefore)) {
                 ledger.openGate(); // let everyone finish before reporting
                 workers.joinAll(List.of(holder, waiter), HANG_LIMIT);
-                throw new AssertionError("a caller waiting for the account was interrupted and went on waiting:"
-                        + " lock() (and synchronized) ignore interrupts. Take the lock with lockInterruptibly()");
+                throw new AssertionError("a caller of " + call + " waiting for the account was interrupted and went"
+                        + " on waiting: lock() (and synchronized) ignore interrupts. Take the lock with"
+                        + " lockInterruptibly(), in every method");
             }
             ledger.openGate();
             workers.joinAll(List.of(holder), HANG_LIMIT);
         }
         Object outcome = waiterOutcome.get();
         if (outcome instanceof IllegalMonitorStateException) {
-            throw new AssertionError("the interrupted caller threw IllegalMonitorStateException instead of"
-                    + " InterruptedException: its finally block called unlock() on a lock it never got. Call"
-                    + " lockInterruptibly() before the try, not inside it");
+            throw new AssertionError("the interrupted caller of " + call + " threw IllegalMonitorStateException"
+                    + " instead of InterruptedException: its finally block called unlock() on a lock it never got."
+                    + " Call lockInterruptibly() before the try, not inside it");
         }
         if (!(outcome instanceof InterruptedException)) {
-            throw new AssertionError("a caller waiting for the account was interrupted; withdraw(20) then "
+            throw new AssertionError("a caller waiting for the account was interrupted; " + call + " then "
                     + describe(outcome) + " (expected InterruptedException)");
         }
         if (ledger.finalBalance() != 90) {
-            throw new AssertionError("withdraw(10), and an interrupted withdraw(20), on a balance of 100 left "
+            throw new AssertionError("withdraw(10), and an interrupted " + call + ", on a balance of 100 left "
                     + ledger.finalBalance() + " (expected 90)");
         }
     }
@@ -267,7 +297,8 @@ final class AccountCheck {
      * account is still busy, so it must still be waiting when the watch ends, not have returned
      * or thrown. A caller parked with no timeout waits until it is woken, and is not watched.
      */
-    private static void expectNoGivingUp(Thread waiter, AtomicReference<Object> outcome, WatchedLedger ledger) {
+    private static void expectNoGivingUp(Thread waiter, String call, AtomicReference<Object> outcome,
+                                         WatchedLedger ledger) {
         if (Rendezvous.parkedWithoutTimeout(waiter)) {
             return;
         }
@@ -275,7 +306,7 @@ final class AccountCheck {
         while (System.nanoTime() - start < GIVE_UP_LIMIT.toNanos()) {
             if (!waiter.isAlive()) {
                 ledger.openGate();
-                throw new AssertionError("withdraw(20) waited for the account, with a timeout, while another"
+                throw new AssertionError(call + " waited for the account, with a timeout, while another"
                         + " withdrawal held it, and after " + (System.nanoTime() - start) / 1_000_000 + " ms it "
                         + describe(outcome.get()) + " although that withdrawal was still under way: it gave up."
                         + " A caller must wait until the account is free (or it is interrupted): take the lock"
@@ -323,15 +354,19 @@ final class AccountCheck {
     }
 
     /** Waits until the waiter is blocked or parked: waiting for the holder, as it should be. */
-    private static void awaitWaiting(Thread waiter) {
+    private static void awaitWaiting(Thread waiter, String call, AtomicReference<Object> outcome, WatchedLedger ledger) {
         long end = System.nanoTime() + PROMPTLY.toNanos();
         while (!Rendezvous.settledWaiting(waiter)) {
             if (!waiter.isAlive()) {
-                throw new AssertionError("withdraw(20) finished while another withdrawal was still in progress:"
-                        + " it did not wait for the lock that call holds (no lock, or a different one)");
+                ledger.openGate();
+                throw new AssertionError(call + " " + describe(outcome.get()) + " while a withdrawal was still"
+                        + " writing to the ledger: it did not wait for the lock that call holds (no lock, or a"
+                        + " different one)" + (call.equals("balance()") ? ", and read a balance in the middle of"
+                        + " a change. A read needs the lock too: the one that guards the writes" : ""));
             }
             if (System.nanoTime() > end) {
-                throw new AssertionError("withdraw(20) neither waited nor finished while another withdrawal was in"
+                ledger.openGate();
+                throw new AssertionError(call + " neither waited nor finished while another withdrawal was in"
                         + " progress (does it spin?):\n" + StuckThreads.describe(waiter));
             }
             Rendezvous.pause();

@@ -36,7 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code lockInterruptibly()} inside the try: the interrupted waiter throws
  *       IllegalMonitorStateException from its finally instead of InterruptedException;
  *   <li>{@code lock()} instead of {@code lockInterruptibly()}, or {@code synchronized}: the
- *       interrupted waiter waits on (seen parked again, or blocked on the holder's monitor);
+ *       interrupted waiter waits on (seen parked again, or blocked on the holder's monitor); so
+ *       does one that takes {@code lock()} only in {@code balance()}, or looks at the interrupt
+ *       flag before a {@code lock()} in {@code deposit()}: a waiting call of each kind is interrupted;
+ *   <li>{@code balance()} with no lock: it returns while a withdrawal is inside the ledger's write;
+ *   <li>{@code balance <= amount}: a withdrawal of exactly the balance is refused;
  *   <li>the ledger's exception caught and turned into "false": the caller never sees it;
  *   <li>a semaphore released at the end instead of in a finally: the next caller waits for
  *       ever (it is interrupted after one second).
@@ -71,7 +75,11 @@ class AccountCheckIT {
                 Arguments.of(AccountAnswers.ReadLockForWithdrawals.class, OVERDRAWN),
                 Arguments.of(AccountAnswers.WithdrawalRefusedWhenBusy.class, "withdraw60() returned false"),
                 Arguments.of(AccountAnswers.TimedTryLockGivesUp.class, "gave up"),
-                Arguments.of(AccountAnswers.TryLockThreeTimes.class, "two deposits of 40"));
+                Arguments.of(AccountAnswers.TryLockThreeTimes.class, "two deposits of 40"),
+                Arguments.of(AccountAnswers.BalanceReadWithoutTheLock.class, "A read needs the lock too"),
+                Arguments.of(AccountAnswers.BalanceWaitsUninterruptibly.class, "a caller of balance() waiting"),
+                Arguments.of(AccountAnswers.InterruptLookedAtBeforeLock.class, "a caller of deposit(20) waiting"),
+                Arguments.of(AccountAnswers.RefusesTheWholeBalance.class, "withdraw(30) from a balance of 30"));
     }
 
     static Stream<Class<? extends Account>> rightAnswers() {
@@ -85,7 +93,8 @@ class AccountCheckIT {
                 AccountAnswers.TimedTryLockLoop.class,
                 AccountAnswers.StampedLockAccount.class,
                 AccountAnswers.ConditionMutex.class,
-                AccountAnswers.LockThenMonitorOnLedger.class);
+                AccountAnswers.LockThenMonitorOnLedger.class,
+                AccountAnswers.CasFlagParkAndRetry.class);
     }
 
     @ParameterizedTest

@@ -490,6 +490,77 @@ final class BufferAnswers {
         }
     }
 
+    /** take() waits with await(), put() with awaitUninterruptibly() ("a producer must not lose its item"): a waiting putter cannot be stopped. */
+    static final class PutterWaitsUninterruptibly implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        PutterWaitsUninterruptibly(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) {
+            lock.lock();
+            try {
+                while (shelf.size() == shelf.capacity()) {
+                    notFull.awaitUninterruptibly();
+                }
+                shelf.add(item);
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (shelf.size() == 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Keeps its own count of the items ("cheaper than asking the shelf"), from 0: over a shelf that already holds items, a putter adds to a full shelf and a taker waits beside items. */
+    static final class OwnCountOfItems implements BlockingBuffer<String> {
+        private final Shelf<String> shelf;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notFull = lock.newCondition();
+        private final Condition notEmpty = lock.newCondition();
+        private int count;
+        OwnCountOfItems(Shelf<String> shelf) { this.shelf = shelf; }
+        public void put(String item) throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (count == shelf.capacity()) {
+                    notFull.await();
+                }
+                shelf.add(item);
+                count++;
+                notEmpty.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        public String take() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                while (count == 0) {
+                    notEmpty.await();
+                }
+                String item = shelf.remove();
+                count--;
+                notFull.signal();
+                return item;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** Two conditions, woken with signalAll(): more wake-ups than needed, never too few. */
@@ -585,15 +656,16 @@ final class BufferAnswers {
         }
     }
 
-    /** Semaphores: one counts free slots, one counts items, one guards the shelf. */
+    /** Semaphores: one counts free slots, one counts items (both from what the shelf holds at the start), one guards the shelf. */
     static final class Semaphores implements BlockingBuffer<String> {
         private final Shelf<String> shelf;
         private final Semaphore slots;
-        private final Semaphore items = new Semaphore(0);
+        private final Semaphore items;
         private final Semaphore mutex = new Semaphore(1);
         Semaphores(Shelf<String> shelf) {
             this.shelf = shelf;
-            this.slots = new Semaphore(shelf.capacity());
+            this.slots = new Semaphore(shelf.capacity() - shelf.size());
+            this.items = new Semaphore(shelf.size());
         }
         public void put(String item) throws InterruptedException {
             slots.acquire();

@@ -60,6 +60,8 @@ final class BufferCheck {
         noWakeUpIsLost(answer);
         everyChangeWakesAWaiter(answer);
         waitingTakerCanBeInterrupted(answer);
+        waitingPutterCanBeInterrupted(answer);
+        servesTheItemsAlreadyOnTheShelf(answer);
     }
 
     /** One thread: items come out in the order they went in. */
@@ -382,6 +384,78 @@ final class BufferCheck {
             throw new AssertionError("a taker waiting on an empty buffer was interrupted; take() then "
                     + describe(got.get()) + " (expected InterruptedException)");
         }
+    }
+
+    /** A putter waiting on a full buffer, interrupted, stops waiting with InterruptedException, its item not added. */
+    static void waitingPutterCanBeInterrupted(Class<? extends BlockingBuffer<String>> answer) {
+        WatchedShelf shelf = new WatchedShelf(1);
+        BlockingBuffer<String> buffer = create(answer, shelf);
+        run(() -> buffer.put("a"), "put(\"a\") on an empty buffer of 1");
+        AtomicReference<Object> done = new AtomicReference<>();
+        try (Workers workers = Workers.named("putter")) {
+            Thread putter = workers.start("putter", () -> done.set(outcomeOf(() -> {
+                buffer.put("b");
+                return "put";
+            })));
+            awaitWaiting(putter, done, "put(\"b\") on a full buffer");
+            long waitsBefore = THREADS.getThreadInfo(putter.threadId()).getWaitedCount();
+            putter.interrupt();
+            if (!endsAfterInterrupt(putter, waitsBefore)) {
+                String report = StuckThreads.describe(putter);
+                quietly(buffer::take);
+                throw new AssertionError("a putter waiting on a full buffer was interrupted and went on waiting:"
+                        + " put() must stop waiting too when it is interrupted (await(), not"
+                        + " awaitUninterruptibly(); the InterruptedException not caught to wait again).\n" + report);
+            }
+        }
+        if (!(done.get() instanceof InterruptedException)) {
+            throw new AssertionError("a putter waiting on a full buffer was interrupted; put(\"b\") then "
+                    + describe(done.get()) + " (expected InterruptedException)");
+        }
+        expectOutcome(call(buffer::take, "take()"), "a", "take() after an interrupted put(\"b\"), on a buffer holding \"a\",");
+        failOnViolation(shelf, "with an interrupted putter");
+    }
+
+    /**
+     * A buffer made over a shelf that already holds items serves them: the shelf is where the
+     * items are, so a buffer that keeps a count (or a copy) of its own, starting from nothing,
+     * lets a putter add to a full shelf and makes a taker wait beside items.
+     */
+    static void servesTheItemsAlreadyOnTheShelf(Class<? extends BlockingBuffer<String>> answer) {
+        WatchedShelf shelf = new WatchedShelf(2).holding("old-1", "old-2");
+        BlockingBuffer<String> buffer = create(answer, shelf);
+        String made = "a buffer made over a shelf that already held \"old-1\" and \"old-2\" (2 of 2)";
+        AtomicReference<Object> done = new AtomicReference<>();
+        AtomicReference<Object> got = new AtomicReference<>();
+        try (Workers workers = Workers.named("shelf")) {
+            Thread putter = workers.start("putter", () -> done.set(outcomeOf(() -> {
+                buffer.put("new");
+                return "put";
+            })));
+            try {
+                awaitWaiting(putter, done, "put(\"new\") on " + made);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + ". The items on the shelf are the buffer's, however they"
+                        + " got there: ask the shelf (size(), capacity()), and keep no count or copy of your own");
+            }
+            Thread taker = workers.start("taker", () -> got.set(outcomeOf(buffer::take)));
+            if (!endsOnceWoken(taker)) {
+                String report = StuckThreads.describe(taker);
+                taker.interrupt();
+                putter.interrupt();
+                throw new AssertionError("take() on " + made + " waited as if it were empty. The items on the"
+                        + " shelf are the buffer's: ask the shelf (size()), and keep no count or copy of your own.\n"
+                        + report);
+            }
+            expectOutcome(got.get(), "old-1", "take() on " + made);
+            if (!endsOnceWoken(putter)) {
+                throw new AssertionError("put(\"new\") waited on " + made + ", take() made room, and the putter went"
+                        + " on waiting: nothing woke it.\n" + StuckThreads.describe(putter));
+            }
+        }
+        failOnViolation(shelf, "on " + made);
+        expectOutcome(call(buffer::take, "take()"), "old-2", "the second take() on " + made);
+        expectOutcome(call(buffer::take, "take()"), "new", "the third take() on " + made + ", after put(\"new\")");
     }
 
     // ---- waiting for threads ----

@@ -30,7 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       wake-up; with one queued putter, the check caught it on JDK 21 in at most 1 run of 3;
  *   <li>no signal after a put, or the wrong condition signalled: a waiting taker or putter is
  *       never woken;
- *   <li>{@code awaitUninterruptibly()}: an interrupted taker waits on;
+ *   <li>{@code awaitUninterruptibly()}: an interrupted taker waits on; only in put(): an
+ *       interrupted putter, waiting on a full buffer, waits on;
+ *   <li>a count of the items kept by the buffer, from 0: over a shelf that already holds items
+ *       (full), a put adds to the full shelf (or, were it empty, a take would wait beside items);
  *   <li>busy waiting (unlock, spin, lock again): the taker never waits;
  *   <li>a new lock and conditions per call: a waiting taker is never woken (its condition belongs
  *       to a lock no one else has), and two putters use the shelf at once;
@@ -44,6 +47,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       Thread.sleep (a poll that sleeps 1 ms is rarely seen asleep for long enough to settle:
  *       it is taken for a spinner instead).
  * </ul>
+ *
+ * <p>The semaphore answer counts its slots and items from what the shelf holds when it is made.
  */
 class BufferCheckIT {
 
@@ -63,7 +68,10 @@ class BufferCheckIT {
                 Arguments.of(BufferAnswers.SignalOnlyOnTransition.class, "a put woke no waiting taker"),
                 Arguments.of(BufferAnswers.TimedAwaitGivesUp.class, "it gave up"),
                 Arguments.of(BufferAnswers.ThreeWaitsThenGivesUp.class, "it gave up"),
-                Arguments.of(BufferAnswers.PollsWithSleep.class, "found in Thread.sleep()"));
+                Arguments.of(BufferAnswers.PollsWithSleep.class, "found in Thread.sleep()"),
+                Arguments.of(BufferAnswers.PutterWaitsUninterruptibly.class, "a putter waiting on a full buffer was"
+                        + " interrupted and went on waiting"),
+                Arguments.of(BufferAnswers.OwnCountOfItems.class, "keep no count or copy of your own"));
     }
 
     static Stream<Class<?>> rightAnswers() {

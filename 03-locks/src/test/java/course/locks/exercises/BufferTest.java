@@ -60,4 +60,16 @@ class BufferTest {
     void aWaitingTakerStopsWhenInterrupted() {
         BufferCheck.waitingTakerCanBeInterrupted(ANSWER);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aWaitingPutterGivesUpWhenInterrupted() {
+        BufferCheck.waitingPutterCanBeInterrupted(ANSWER);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void servesTheItemsAlreadyOnTheShelf() {
+        BufferCheck.servesTheItemsAlreadyOnTheShelf(ANSWER);
+    }
 }

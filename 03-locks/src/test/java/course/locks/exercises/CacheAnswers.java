@@ -494,6 +494,77 @@ final class CacheAnswers {
         }
     }
 
+    /** A miss loads and stores under the write lock, then returns what the table holds, read after the unlock: an invalidate in between makes get() return null. */
+    static final class ReadsTheTableAgainAfterUnlock implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        ReadsTheTableAgainAfterUnlock(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            lock.writeLock().lock();
+            try {
+                if (table.get(key) == null) {
+                    table.put(key, loader.apply(key));
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+            return table.get(key); // "the table has it now": not once the lock is let go
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** The write lock let go after the load, not in a finally: a loader that throws keeps it, and every later call waits for ever. */
+    static final class WriteUnlockSkippedWhenTheLoaderThrows implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        WriteUnlockSkippedWhenTheLoaderThrows(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            lock.writeLock().lock();
+            String value = table.get(key);
+            if (value == null) {
+                value = loader.apply(key);
+                table.put(key, value);
+            }
+            lock.writeLock().unlock();
+            return value;
+        }
+        public void invalidate(String key) {
+            lock.writeLock().lock();
+            try {
+                table.remove(key);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** A lock per key for loading (made once, by computeIfAbsent), the load outside the read-write lock: readers of other keys never wait for a slow load. */

@@ -39,6 +39,7 @@ final class CacheCheck {
         aMissLoadsOnceAndWritesAlone(answer);
         invalidateWritesAlone(answer);
         callsAtOnceAreOneAtATime(answer);
+        staysUsableAfterAFailedLoad(answer);
     }
 
     /** One thread: load on a miss, serve hits from the table, load again after invalidate. */
@@ -125,11 +126,16 @@ final class CacheCheck {
     /**
      * Calls made at once, in every interleaving the model checker can make of them, must give
      * what the same calls give one at a time: two gets that miss load the key once and return
-     * its value.
+     * its value; a get that misses returns the value it loaded, even when an invalidate of the
+     * same key runs at the same time (a get that reads the table again after letting the lock
+     * go may find nothing there).
      */
     static void callsAtOnceAreOneAtATime(Class<? extends Cache<String, String>> answer) {
         Interleavings.of(Calls.class, OneAtATime.class, answer).atMost(INTERLEAVINGS)
                 .together(List.of("getK", "getK"), "loadsOfK")
+                .together(List.of("getK", "invalidateK"), "loadsOfK")
+                .saying("a get(\"k\") and an invalidate(\"k\") made at once on an empty cache: get must return the"
+                        + " value it loaded, \"value of k\", whether the value is dropped before or after it")
                 .check("two get(\"k\") calls made at once on an empty cache must both return \"value of k\" and load"
                         + " \"k\" once");
     }
@@ -207,6 +213,43 @@ final class CacheCheck {
     }
     // end::explored[]
 
+    /**
+     * The loader fails (the database is down) on the first get: that caller sees the failure, and
+     * the cache stays usable: the next get, on another thread, loads the value and returns it. A
+     * lock the failed get took and let go only on the way out that did not throw waits for ever.
+     */
+    static void staysUsableAfterAFailedLoad(Class<? extends Cache<String, String>> answer) {
+        WatchedTable table = new WatchedTable();
+        AtomicInteger loads = new AtomicInteger();
+        RuntimeException down = new IllegalStateException("the database is down (a loader failing on purpose)");
+        Cache<String, String> cache = construct(answer, table, key -> {
+            if (loads.getAndIncrement() == 0) {
+                throw down;
+            }
+            return "value of " + key;
+        });
+        Object failed = play(table, List.of(() -> {
+            try {
+                return cache.get("k");
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }), "get(\"k\") whose loader threw").getFirst();
+        if (failed != down) {
+            throw new AssertionError("the loader threw " + down + " for get(\"k\"), and get " + (failed instanceof
+                    Throwable t ? "threw " + t : "returned " + failed) + ": the caller must see the loader's exception");
+        }
+        Object next = play(table, List.of(() -> cache.get("k")), "get(\"k\") on another thread, after a get(\"k\")"
+                + " whose loader threw", "it waits for ever for a lock that the get whose loader threw took and"
+                + " never let go (that thread has ended; it was named like this one). The loader's exception"
+                + " skipped the unlock(): let every lock go in a finally block").getFirst();
+        if (!"value of k".equals(next)) {
+            throw new AssertionError("after a get(\"k\") whose loader threw, the next get(\"k\") returned " + next
+                    + " (expected \"value of k\", loaded afresh: a failed load stores nothing)");
+        }
+        failOnViolation(table, "a get whose load failed, then another");
+    }
+
     // ---- running the players ----
 
     @FunctionalInterface
@@ -219,6 +262,11 @@ final class CacheCheck {
      * Fails if one throws, or if they all end up waiting with nothing left to wake them.
      */
     private static List<Object> play(WatchedTable table, List<Play> plays, String what) {
+        return play(table, plays, what, null);
+    }
+
+    /** As {@link #play(WatchedTable, List, String)}; if the threads wait for ever, {@code ifStuck} says why. */
+    private static List<Object> play(WatchedTable table, List<Play> plays, String what, String ifStuck) {
         int count = plays.size();
         AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(count);
         AtomicReferenceArray<Throwable> errors = new AtomicReferenceArray<>(count);
@@ -239,7 +287,8 @@ final class CacheCheck {
             }
             List<Thread> stuck = awaitAllEndOrStall(table, threads);
             if (!stuck.isEmpty()) {
-                throw new AssertionError(stuckMessage(what, stuck));
+                throw new AssertionError(ifStuck == null ? stuckMessage(what, stuck)
+                        : what + ": " + ifStuck + ".\n" + StuckThreads.describe(stuck));
             }
         }
         for (int i = 0; i < count; i++) {

@@ -29,7 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a home-made lock for loading (a volatile flag tested then set), a new load lock put in
  *       a map by every miss, or a miss that loads for itself when the write lock is busy: two
  *       misses at once load the key twice (by the forced meeting of the two misses, or else
- *       by exploring the interleavings of two gets: "loadsOfK() returned 2").
+ *       by exploring the interleavings of two gets: "loadsOfK() returned 2");
+ *   <li>a miss that returns the table's value read again after the write lock is let go: a get
+ *       and an invalidate explored together, the get returns null;
+ *   <li>the write lock let go after the load, not in a finally: a loader that throws once
+ *       leaves it held, and the next get, on another thread, waits for ever.
  * </ul>
  */
 class CacheCheckIT {
@@ -49,7 +53,9 @@ class CacheCheckIT {
                 Arguments.of(CacheAnswers.OptimisticReadOfTable.class, "used wrongly"),
                 Arguments.of(CacheAnswers.LoadingFlag.class, "loadsOfK() returned 2"),
                 Arguments.of(CacheAnswers.LoadsWhenWriteLockBusy.class, "\"k\" was loaded 2 times"),
-                Arguments.of(CacheAnswers.LoadLockPerMiss.class, "loadsOfK() returned 2"));
+                Arguments.of(CacheAnswers.LoadLockPerMiss.class, "loadsOfK() returned 2"),
+                Arguments.of(CacheAnswers.ReadsTheTableAgainAfterUnlock.class, "get must return the value it loaded"),
+                Arguments.of(CacheAnswers.WriteUnlockSkippedWhenTheLoaderThrows.class, "skipped the unlock()"));
     }
 
     static Stream<Class<?>> rightAnswers() {

@@ -43,4 +43,10 @@ class CacheTest {
     void twoMissesAtOnceInEveryInterleavingLoadOnce() {
         CacheCheck.callsAtOnceAreOneAtATime(ANSWER);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aFailedLoadLeavesTheCacheUsable() {
+        CacheCheck.staysUsableAfterAFailedLoad(ANSWER);
+    }
 }

@@ -23,6 +23,12 @@ final class WatchedShelf implements Shelf<String> {
         this.capacity = capacity;
     }
 
+    /** Puts items straight on the shelf, as if put there earlier (by the check's own thread, before any buffer). */
+    WatchedShelf holding(String... earlier) {
+        items.addAll(java.util.List.of(earlier));
+        return this;
+    }
+
     /** Runs {@code step} inside the first add, before the item goes on the shelf. */
     WatchedShelf duringFirstAdd(Runnable step) {
         insideFirstAdd = step;

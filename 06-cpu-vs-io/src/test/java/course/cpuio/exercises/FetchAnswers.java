@@ -92,6 +92,19 @@ final class FetchAnswers {
         }
     }
 
+    /** The semaphore made by the first call and kept in a field ("make it once"): a later call keeps the first call's limit. */
+    static final class LimitKeptFromTheFirstCall implements Fetcher {
+        private final HttpClient client;
+        private Semaphore permits;
+        LimitKeptFromTheFirstCall(HttpClient client) { this.client = client; }
+        public List<FetchResult> fetchAll(List<URI> uris, int maxInFlight, Duration timeout) {
+            if (permits == null) {
+                permits = new Semaphore(maxInFlight);
+            }
+            return limitedBy(permits, uris, uri -> send(client, uri, timeout));
+        }
+    }
+
     /** One permit fewer than asked: maxInFlight - 1. */
     static final class OffByOneLimit implements Fetcher {
         private final HttpClient client;
@@ -482,7 +495,11 @@ final class FetchAnswers {
 
     /** One virtual thread per URI, at most {@code maxInFlight} running {@code task} at once. */
     static List<FetchResult> limited(List<URI> uris, int maxInFlight, UriTask task) {
-        Semaphore permits = new Semaphore(maxInFlight);
+        return limitedBy(new Semaphore(maxInFlight), uris, task);
+    }
+
+    /** One virtual thread per URI, each running {@code task} with a permit of {@code permits}. */
+    static List<FetchResult> limitedBy(Semaphore permits, List<URI> uris, UriTask task) {
         return perUri(uris, uri -> {
             permits.acquire();
             try {

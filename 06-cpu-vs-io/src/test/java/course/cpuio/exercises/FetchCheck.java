@@ -108,7 +108,8 @@ final class FetchCheck {
     /**
      * Two failing URLs, then twelve, at most three at once: the server holds every request for an
      * item until it has seen the peak. The failures go first, so a failure that does not give its
-     * place back, or gives it back twice, shows in the peak.
+     * place back, or gives it back twice, shows in the peak. The fetcher has served a call with a
+     * limit of one before: a limit is the call's, not the fetcher's.
      */
     static void keepsToTheLimit(Class<? extends Fetcher> answer) {
         int limit = 3;
@@ -126,7 +127,9 @@ final class FetchCheck {
             List<Throwable> thrown = new ArrayList<>();
             Thread caller = workers.start("fetch-caller", () -> {
                 try {
-                    results.add(call(answer, client, uris, limit, Duration.ofSeconds(5)));
+                    Fetcher fetcher = answer.getDeclaredConstructor(HttpClient.class).newInstance(client.http);
+                    fetcher.fetchAll(List.of(server.uri("/status/404")), 1, Duration.ofSeconds(5)); // another limit first
+                    results.add(fetcher.fetchAll(uris, limit, Duration.ofSeconds(5)));
                 } catch (Throwable e) {
                     thrown.add(e);
                 }
@@ -146,7 +149,9 @@ final class FetchCheck {
                 throw new AssertionError("with maxInFlight = " + limit + " and " + uris.size() + " URLs, only "
                         + server.peakInFlight() + " request(s) were ever in flight at once: the limit is there to"
                         + " be used, up to " + limit + " at the same time. (The first two requests failed: a failed"
-                        + " request that keeps its permit would show as this too.)");
+                        + " request that keeps its permit would show as this too. And the same fetcher had served a"
+                        + " call with maxInFlight = 1 just before: a limit kept from an earlier call, in a field, would"
+                        + " show as this too; each call has its own limit.)");
             }
             if (!thrown.isEmpty()) {
                 throw new AssertionError("fetchAll threw " + thrown.getFirst(), thrown.getFirst());

@@ -360,6 +360,62 @@ final class RunnerAnswers {
         });
     }
 
+    /** The last word of the output taken for the result (split on white space): a result of two words, "1229 primes", becomes "primes". */
+    static final class LastWordAsResult implements ProcessRunner {
+        public RunReport runAll(List<Worker> workers) throws IOException, InterruptedException, WorkerFailedException {
+            return judgedOnResults(workers, output -> {
+                String[] words = output.strip().split("\\s+");
+                return words[words.length - 1];
+            });
+        }
+    }
+
+    /**
+     * Reads standard output up to the first blank line ("the output ends at a blank line", as a
+     * header does): a worker that prints a blank line and then its result is judged on what came
+     * before (and one that writes more than a pipe holds after the blank line never exits).
+     */
+    static final class StopsReadingAtABlankLine implements ProcessRunner {
+        public RunReport runAll(List<Worker> workers) throws IOException, InterruptedException, WorkerFailedException {
+            try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+                long start = System.nanoTime();
+                List<Started> started = new ArrayList<>();
+                for (Worker worker : workers) {
+                    Process process = new ProcessBuilder(worker.command()).start();
+                    started.add(new Started(worker, process, readers.submit(() -> upToABlankLine(process.getInputStream())),
+                            readers.submit(() -> text(process.getErrorStream()))));
+                }
+                for (Started s : started) {
+                    s.exit();
+                    s.output().get();
+                    s.errors().get();
+                }
+                return Correct.judge(started, Duration.ofNanos(System.nanoTime() - start));
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause());
+            }
+        }
+
+        private static String upToABlankLine(InputStream stream) throws IOException {
+            StringBuilder text = new StringBuilder();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null && !line.isBlank(); line = reader.readLine()) {
+                text.append(line).append('\n');
+            }
+            return text.toString();
+        }
+    }
+
+    /** A worker passes if its last line contains its expected result: "4821348213", the number twice, passes for 48213. */
+    static final class ResultContainedInTheLastLine implements ProcessRunner {
+        public RunReport runAll(List<Worker> workers) throws IOException, InterruptedException, WorkerFailedException {
+            return reportedAs(workers, (s, result) -> s.exit() != 0
+                    ? Correct.problem(s.worker(), s.exit(), result, s.lastErrorLine())
+                    : result.contains(s.worker().expectedResult()) ? null
+                    : s.worker().name() + ": printed \"" + result + "\"");
+        }
+    }
+
     // ---- wrong: what is reported ----
 
     /** Names the failed worker and its exit status, but not what it said on its error stream. */
@@ -471,6 +527,21 @@ final class RunnerAnswers {
             }
             return new RunReport(wall, results(started));
         });
+    }
+
+    /** The last 300 characters of the error output, flattened to one line ("enough to say why"): it holds lines from before the last one. */
+    static final class ErrorOutputTailInTheLine implements ProcessRunner {
+        public RunReport runAll(List<Worker> workers) throws IOException, InterruptedException, WorkerFailedException {
+            return reportedAs(workers, (s, result) -> {
+                if (s.exit() != 0) {
+                    String errors = s.errors().resultNow().strip();
+                    String tail = errors.substring(Math.max(0, errors.length() - 300)).replace("\r", "")
+                            .replace("\n", " | ");
+                    return s.worker().name() + ": exit status " + s.exit() + ", error output: ..." + tail;
+                }
+                return result.equals(s.worker().expectedResult()) ? null : s.worker().name() + ": printed " + result;
+            });
+        }
     }
 
     // ---- wrong: how the processes are run and read ----
@@ -730,6 +801,57 @@ final class RunnerAnswers {
             String last = "";
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isBlank()) {
+                        last = line.strip();
+                    }
+                }
+            }
+            return last;
+        }
+    }
+
+    /** Keeps only the last non-blank line of each stream (Scanner), read by CompletableFutures on a cached pool; exits joined through onExit. */
+    static final class LastLinesByCompletableFutures implements ProcessRunner {
+        public RunReport runAll(List<Worker> workers) throws IOException, InterruptedException, WorkerFailedException {
+            ExecutorService pool = Executors.newCachedThreadPool();
+            try {
+                long start = System.nanoTime();
+                List<Process> processes = new ArrayList<>();
+                List<CompletableFuture<String>> outs = new ArrayList<>();
+                List<CompletableFuture<String>> errs = new ArrayList<>();
+                for (Worker worker : workers) {
+                    Process process = new ProcessBuilder(worker.command()).start();
+                    processes.add(process);
+                    outs.add(CompletableFuture.supplyAsync(() -> lastLineScanned(process.getInputStream()), pool));
+                    errs.add(CompletableFuture.supplyAsync(() -> lastLineScanned(process.getErrorStream()), pool));
+                }
+                CompletableFuture.allOf(processes.stream().map(Process::onExit).toArray(CompletableFuture[]::new)).join();
+                Duration wall = Duration.ofNanos(System.nanoTime() - start);
+                List<String> results = new ArrayList<>();
+                List<String> problems = new ArrayList<>();
+                for (int i = 0; i < workers.size(); i++) {
+                    String result = outs.get(i).join();
+                    results.add(result);
+                    String problem = Correct.problem(workers.get(i), processes.get(i).exitValue(), result,
+                            errs.get(i).join());
+                    if (problem != null) {
+                        problems.add(problem);
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new WorkerFailedException(problems);
+                }
+                return new RunReport(wall, results);
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private static String lastLineScanned(InputStream stream) {
+            String last = "";
+            try (java.util.Scanner lines = new java.util.Scanner(stream, StandardCharsets.UTF_8)) {
+                while (lines.hasNextLine()) {
+                    String line = lines.nextLine();
                     if (!line.isBlank()) {
                         last = line.strip();
                     }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * constructor. The workers are real JVMs running {@link TestWorker}, each told what to write on
  * which stream and how to exit: workers that write megabytes (a runner that does not read both
  * streams while they run waits for ever), that end their result with {@code \r\n} or with no line
- * break at all, that write on their error stream and still succeed, that print their result and
- * then exit with an error, that print the right number but not last. Which worker does what is
+ * break at all, with a blank line before it or two words in it, that write on their error stream
+ * and still succeed, that print their result and then exit with an error, that print the right
+ * number but not last, or twice on one line. Which worker does what is
  * drawn anew on every run. Among the failed workers is the article's accident retold: a child
  * that cannot find the code it was sent to run, and dies at start-up.
  */
@@ -26,6 +27,8 @@ final class RunnerCheck {
     /** A line about a failed worker longer than this is not a line: it holds the worker's output. */
     static final int LONGEST_LINE = 2_000;
     static final long MEET_PATIENCE_MILLIS = 2_000;
+    /** What the filler lines of a chatty worker say: text a line about a failed worker has no reason to hold. */
+    static final String FILLER = "a filler line";
 
     private RunnerCheck() {
     }
@@ -70,12 +73,12 @@ final class RunnerCheck {
                 good("chatty", results.get(0), "prints 1 MB on its standard output, then 1 MB on its error stream,"
                         + " then its result with \\r\\n, as on Windows, and exits with status 0", "out-kb=1024",
                         "err-kb=1024", "out=" + results.get(0) + "\\r\\n"),
-                good("bare", results.get(1), "prints " + results.get(3) + " and another line, then its result "
-                        + results.get(1) + " with no line break after it", "out=" + results.get(3) + "\\nworking...\\n",
-                        "out=" + results.get(1)),
-                good("warns", results.get(2), "prints its result and two blank lines, then a warning on its error"
-                        + " stream, and exits with status 0", "out=" + results.get(2) + "\\n\\n   \\n",
-                        "err=warning: low on coffee\\n")));
+                good("bare", results.get(1), "prints " + results.get(3) + ", a blank line and another line, then"
+                        + " its result " + results.get(1) + " with no line break after it", "out=" + results.get(3)
+                        + "\\n\\nworking...\\n", "out=" + results.get(1)),
+                good("warns", results.get(2) + " primes", "prints its result \"" + results.get(2) + " primes\" (two"
+                        + " words) and two blank lines, then a warning on its error stream, and exits with status 0",
+                        "out=" + results.get(2) + " primes\\n\\n   \\n", "err=warning: low on coffee\\n")));
         Collections.shuffle(middle, random);
         List<WorkerPlan> plans = new ArrayList<>();
         plans.add(good("meet-first", "met", "waits for the last worker to be running, then prints met",
@@ -111,15 +114,16 @@ final class RunnerCheck {
     }
 
     /**
-     * Six workers, four of which fail in four ways (a crash at start-up, an error status after
-     * the right result, the right number printed but not last, nothing printed at all), in
+     * Seven workers, five of which fail in five ways (a crash at start-up, an error status after
+     * the right result, the right number printed but not last, nothing printed at all, the
+     * right number printed twice on one line: a line that holds the result but is not it), in
      * places drawn at random: the refusal names each of them, in one line each that says what
-     * went wrong, and no other worker.
+     * went wrong (the last line of the error output, not what came before it), and no other worker.
      */
     static void refusesEveryFailedWorker(Class<? extends ProcessRunner> answer) {
         Random random = new Random();
         int status = List.of(2, 3, 42, 99, 125).get(random.nextInt(5));
-        List<String> numbers = distinctNumbers(random, 5);
+        List<String> numbers = distinctNumbers(random, 6);
         String lastError = "gave up: no space left on device";
         // tag::failed-workers[]
         List<WorkerPlan> plans = new ArrayList<>(List.of(
@@ -135,6 +139,10 @@ final class RunnerCheck {
                         List.of(numbers.get(2)), "out=" + numbers.get(1) + "\\n" + numbers.get(2) + "\\n"),
                 WorkerPlan.failing("silent", numbers.get(3), "prints nothing at all, and exits with status 0",
                         "printed nothing", List.of()),
+                WorkerPlan.failing("doubled", numbers.get(5), "prints its result twice with no line break between, "
+                        + numbers.get(5) + numbers.get(5) + ", and exits with status 0", "printed " + numbers.get(5)
+                        + numbers.get(5) + ", which holds its result but is not it", List.of(numbers.get(5)
+                        + numbers.get(5)), "out=" + numbers.get(5) + numbers.get(5) + "\\n"),
                 good("warns", numbers.get(4), "prints a warning on its error stream, then its result with \\r\\n,"
                         + " and exits with status 0", "err=warning: disk almost full\\n", "out=" + numbers.get(4) + "\\r\\n"),
                 good("count", "1033", "counts the primes in [10000, 20000) and prints 1033", "count=10000:20000")));
@@ -287,6 +295,12 @@ final class RunnerCheck {
                         + String.format("%,d", line.length()) + " characters: \"" + shortened(line) + "\". Say"
                         + " what went wrong in one line: the exit status and the last line of the error output,"
                         + " not all of it (a worker may write megabytes)");
+            }
+            if (line.contains(FILLER)) {
+                throw new AssertionError("the WorkerFailedException's line about the worker " + plan.described()
+                        + " holds lines of its error output from before the last one: \"" + shortened(line) + "\"."
+                        + " Say what went wrong with the last line of the error output alone (it says why), not a"
+                        + " piece of what came before it");
             }
             for (String mention : plan.mustMention()) {
                 if (!Pattern.compile("(?<![\\w-])" + Pattern.quote(mention) + "(?![\\w-])").matcher(line).find()) {

@@ -25,12 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       number printed but not last, nothing printed) in places drawn at random, and by
  *       {@code reportsEveryResult}, whose good workers write on their error stream too;
  *   <li>where the result is read: the first line, any line, the last piece of {@code split("\n")}
- *       unstripped, the last line even if blank, stdout and stderr merged into one pipe: caught by
- *       {@code reportsEveryResult} (results with no line break, with \r\n, followed by blank lines
- *       or by a warning on the error stream, preceded by other numbers) and by
- *       {@code refusesEveryFailedWorker} (the right number, then another);
- *   <li>what is reported: no error output, the whole error output (256 KB, many lines), the name
- *       and no more, two lines for one worker, one line for all: caught by
+ *       unstripped, the last line even if blank, the last word, the output up to its first blank
+ *       line, stdout and stderr merged into one pipe: caught by {@code reportsEveryResult}
+ *       (results with no line break, with \r\n, of two words, followed by blank lines or by a
+ *       warning on the error stream, preceded by other numbers and a blank line) and by
+ *       {@code refusesEveryFailedWorker} (the right number, then another; the right number twice
+ *       on one line, which a line that merely contains the result lets through);
+ *   <li>what is reported: no error output, the whole error output (256 KB, many lines), its last
+ *       300 characters flattened to one line, the name and no more, two lines for one worker, one
+ *       line for all: caught by
  *       {@code refusesEveryFailedWorker}, which wants one line per failed worker holding its exit
  *       status and the last line of its error output, or the wrong result it printed;
  *   <li>how the processes are read: after they exit, stdout only, stdout to its end before stderr:
@@ -45,7 +48,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  *
  * <p>Not caught: a clock started after the processes were started (it misses only the time
- * {@code start()} took, a few milliseconds, which no check can hold open).
+ * {@code start()} took, a few milliseconds, which no check can hold open); reader threads that
+ * are not joined, their text read once {@code waitFor()} has returned (what a worker wrote just
+ * before it exited may still be in the pipe: a race the workers of these checks have never lost).
  */
 class RunnerCheckIT {
 
@@ -66,12 +71,16 @@ class RunnerCheckIT {
                 Arguments.of(RunnerAnswers.LastPieceOfSplit.class, "refused a run in which every worker did its work"),
                 Arguments.of(RunnerAnswers.LastLineEvenIfBlank.class, "refused a run in which every worker did its work"),
                 Arguments.of(RunnerAnswers.MergedStreams.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.LastWordAsResult.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.StopsReadingAtABlankLine.class, "refused a run in which every worker did its work"),
+                Arguments.of(RunnerAnswers.ResultContainedInTheLastLine.class, "does not name the worker"),
                 Arguments.of(RunnerAnswers.NoErrorOutputInTheLine.class, "the last line of its error output"),
                 Arguments.of(RunnerAnswers.WholeErrorOutputInTheLine.class, "not all of it"),
                 Arguments.of(RunnerAnswers.JustTheName.class, "which does not say"),
                 Arguments.of(RunnerAnswers.TwoLinesForOneWorker.class, "one line per failed worker"),
                 Arguments.of(RunnerAnswers.OneLineForAll.class, "one line per failed worker"),
                 Arguments.of(RunnerAnswers.DiscardsErrorOutput.class, "the last line of its error output"),
+                Arguments.of(RunnerAnswers.ErrorOutputTailInTheLine.class, "from before the last one"),
                 Arguments.of(RunnerAnswers.TimesOnlyTheStarts.class, "the clock must stop"),
                 Arguments.of(RunnerAnswers.OneAfterAnother.class, "never ran at the same time"),
                 Arguments.of(RunnerAnswers.ReadsAfterExit.class, "stuck writing on its standard output"),
@@ -86,7 +95,8 @@ class RunnerCheckIT {
                 CheckedRunner.class, // the reference solution under -Psolution; the starter otherwise
                 RunnerAnswers.PipesReadByVirtualThreads.class,
                 RunnerAnswers.FilesAndOnExit.class,
-                RunnerAnswers.LastLinesKeptByPlatformThreads.class);
+                RunnerAnswers.LastLinesKeptByPlatformThreads.class,
+                RunnerAnswers.LastLinesByCompletableFutures.class);
     }
 
     /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */

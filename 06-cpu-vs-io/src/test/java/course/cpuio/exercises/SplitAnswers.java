@@ -538,6 +538,31 @@ final class SplitAnswers {
         }
     }
 
+    /** Adds the results up in a double ("for big numbers"): above 2^53 a double cannot hold every long, and a sum near 10^18 comes back rounded. */
+    static final class DoubleTotal implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                double total = 0;
+                for (Future<Long> result : submitParts(pool, from, to, work)) {
+                    total += result.get();
+                }
+                return (long) total;
+            }
+        }
+    }
+
+    /** finally { pool.shutdown(); }: when a part fails, run throws at once, and the threads of parts still at work stay behind (shutdown() neither waits nor stops them). */
+    static final class ShutdownWithoutWaiting implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            ExecutorService pool = Executors.newFixedThreadPool(cores());
+            try {
+                return sum(submitParts(pool, from, to, work));
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     /** Threads with a slot each, failures caught with catch (Exception e): an Error kills its thread unseen. */
     static final class CatchesExceptionOnly implements SplitJob {
         public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
@@ -922,6 +947,43 @@ final class SplitAnswers {
             return IntStream.range(0, parts).parallel()
                     .mapToObj(i -> work.count(boundary(from, to, i, parts), boundary(from, to, i + 1, parts)))
                     .reduce(0L, Long::sum);
+        }
+    }
+
+    /** A ForkJoinPool of one thread per core, a RecursiveTask halving the range down to parts of 1/(4 x cores) of it; close() waits. */
+    static final class ForkJoinHalving implements SplitJob {
+        public long run(long from, long to, RangeWork work) {
+            long smallest = Math.max(1, (to - from) / (cores() * 4L));
+            try (java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(cores())) {
+                return pool.invoke(new Half(from, to, smallest, work));
+            }
+        }
+
+        private static final class Half extends java.util.concurrent.RecursiveTask<Long> {
+            private static final long serialVersionUID = 1L;
+            private final long from;
+            private final long to;
+            private final long smallest;
+            private final transient RangeWork work;
+
+            Half(long from, long to, long smallest, RangeWork work) {
+                this.from = from;
+                this.to = to;
+                this.smallest = smallest;
+                this.work = work;
+            }
+
+            @Override
+            protected Long compute() {
+                if (to - from <= smallest) {
+                    return work.count(from, to);
+                }
+                long middle = from + (to - from) / 2;   // no (from + to) / 2: it overflows near Long.MAX_VALUE
+                Half left = new Half(from, middle, smallest, work);
+                left.fork();
+                long right = new Half(middle, to, smallest, work).compute();
+                return left.join() + right;
+            }
         }
     }
 

@@ -53,7 +53,7 @@ final class SplitCheck {
      * division, a trillion numbers (more than an int can count), negative numbers, ranges that
      * end at Long.MAX_VALUE or begin at Long.MIN_VALUE. For each: every number in exactly one
      * part, no part outside the range, at least one part per core, and the parts' results
-     * (which need a long, and may be negative) added up.
+     * (which need a long, and may be negative) added up; one sum is odd and near 10^18.
      */
     static void coversTheRangeOnce(Class<? extends SplitJob> answer) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -68,6 +68,8 @@ final class SplitCheck {
             long weight = List.of(1L, -1L, 3L, -7L, 1_000_003L).get(random.nextInt(5));
             coversOnce(answer, range[0], range[1], weight, cores);
         }
+        // A sum near 10^18, and odd: a long holds it; an int cannot, nor can a double (every double above 2^53 is even).
+        coversOnce(answer, 0, trillion + 2L * random.nextInt(500) + 1, 1_000_003L, cores);
     }
 
     /** One range, its work weighing each number {@code weight}: every number in exactly one part, and the sum. */
@@ -113,6 +115,8 @@ final class SplitCheck {
                     + " between them (each part returned " + weight + " for each of its numbers): "
                     + (Math.abs(expected) > Integer.MAX_VALUE && result == (int) expected
                     ? "the sum was kept in an int, which cannot hold it. Add up in a long"
+                    : Math.abs(expected) > 1L << 53 && Math.abs(result - expected) <= Math.abs(expected) >> 40
+                    ? "the sum was kept in a double, which cannot hold every long above 2^53. Add up in a long"
                     : "results were lost, or not waited for"));
         }
     }
@@ -325,22 +329,48 @@ final class SplitCheck {
                 + " the ExecutionException that Future.get gives, or one with the part's exception as its cause");
     }
 
-    /** No thread of the pool stays behind, after a run that worked and after one that failed. */
+    /** How long the one slow part of a failed run works: longer than a pool's threads may stay behind. */
+    static final Duration SLOW_PART = Duration.ofSeconds(2);
+
+    /**
+     * No thread of the pool stays behind, after a run that worked and after one that failed. In
+     * the failed run the part holding 0 fails at once while another part is still at work (for
+     * {@link #SLOW_PART}, unless interrupted): shutdown() alone lets run throw while that part's
+     * thread works on; run must wait for it (close()), or stop it (shutdownNow()) and wait.
+     */
     static void leavesNoThreads(Class<? extends SplitJob> answer) {
         NewThreads threads = NewThreads.snapshot();
         run(answer, 0, 50_000, Primes::countIn);
         threads.expectAllEnded(Duration.ofSeconds(1), "after run returned, threads it started still run: shut"
                 + " the pool down (close() it, or shutdown() it) before returning");
+        AtomicBoolean slowOneTaken = new AtomicBoolean();
         try (Workers workers = Workers.named("split")) {
-            workers.runTogether(1, HANG_LIMIT, i -> create(answer).run(0, 1_000,
-                    (a, b) -> {
-                        throw new IllegalStateException("failed on purpose");
-                    }));
+            workers.runTogether(1, HANG_LIMIT, i -> create(answer).run(0, 1_000, (a, b) -> {
+                if (a <= 0 && 0 < b) {
+                    throw new IllegalStateException("failed on purpose");
+                }
+                if (slowOneTaken.compareAndSet(false, true)) {
+                    workUntilInterrupted(SLOW_PART);
+                }
+                return b - a;
+            }));
         } catch (AssertionError expected) {
             // the failure itself is checked elsewhere; here only the threads count
         }
-        threads.expectAllEnded(Duration.ofSeconds(1), "after run failed, threads it started still run: shut the"
-                + " pool down on every path out of run (try-with-resources, or finally)");
+        threads.expectAllEnded(Duration.ofSeconds(1), "after run failed (a part threw while another was still at"
+                + " work, for " + SLOW_PART.toMillis() + " ms), threads it started still run: shut the pool down on"
+                + " every path out of run, and wait for it: shutdown() alone does not wait for a part at work, and"
+                + " its thread stays behind. close() the pool (try-with-resources), or shutdownNow() it and"
+                + " awaitTermination()");
+    }
+
+    /** A part that works for {@code time}, or until its thread is interrupted. */
+    private static void workUntilInterrupted(Duration time) {
+        try {
+            Thread.sleep(time);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static long run(Class<? extends SplitJob> answer, long from, long to, RangeWork work) {

@@ -43,16 +43,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       {@code failsWhenAPartFails};
  *   <li>unbounded threads (a cached pool, a virtual thread per part) and too few (a single
  *       thread): caught by {@code runsOnePartPerCore} (peak concurrency above or below the cores);
- *   <li>a pool never shut down, or shut down only when all went well: caught by
- *       {@code leavesNoThreads};
+ *   <li>a pool never shut down, shut down only when all went well, or shut down with
+ *       {@code shutdown()} alone in a finally (run throws while another part's thread works on):
+ *       caught by {@code leavesNoThreads}, whose failed run has one part at work for two seconds;
  *   <li>the remainder of the division dropped: caught by {@code coversTheRangeOnce}; parts that
  *       overlap on their ends: caught by {@code runsOnePartPerCore} (a sum above the total) and
  *       by {@code coversTheRangeOnce};
  *   <li>arithmetic that breaks at the edges: part sizes in int or boundaries in double (a range
  *       of a trillion, a range ending at Long.MAX_VALUE), midpoints {@code (from + to) / 2} that
- *       overflow, a ceiling size whose last parts start past {@code to}, a total kept in an int:
- *       caught by {@code coversTheRangeOnce}, which runs thirteen ranges of every kind with work
- *       that weighs each number 1, -1, 3, -7 or 1,000,003;
+ *       overflow, a ceiling size whose last parts start past {@code to}, a total kept in an int
+ *       or a double: caught by {@code coversTheRangeOnce}, which runs thirteen ranges of every
+ *       kind with work that weighs each number 1, -1, 3, -7 or 1,000,003, and one more whose sum
+ *       is odd and near 10^18 (no double above 2^53 is odd);
  *   <li>a failure caught with {@code catch (Exception e)} (an Error passes unseen), or rethrown
  *       as a new exception without the part's: caught by {@code failsWhenAPartFails}, which
  *       throws from the first part, the last, and one in the middle, an Error among them, and
@@ -70,7 +72,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code partial[i % cores] += r}, {@link SplitAnswers.SlotPerCoreSharedByParts}). Two parts on
  * the same slot must then run at once, which depends on the order the pool hands out the parts;
  * the turns force how two running parts interleave, not which parts run together. Measured
- * below, not asserted.
+ * below, not asserted. Nor a timed {@code get} that gives up ({@code get(2, SECONDS)}, then a
+ * failure): the held last part is let go once the caller has waited 100 ms, timed or not, so
+ * only a timeout shorter than the check's patience could be seen, and a learner may pick any.
  */
 class SplitCheckIT {
 
@@ -105,6 +109,8 @@ class SplitCheckIT {
                 Arguments.of(SplitAnswers.DoubleArithmetic.class, "not a part of|no part covers|is in two parts"),
                 Arguments.of(SplitAnswers.CeilingSizeOverruns.class, "ends before it begins"),
                 Arguments.of(SplitAnswers.IntTotal.class, "kept in an int"),
+                Arguments.of(SplitAnswers.DoubleTotal.class, "kept in a double"),
+                Arguments.of(SplitAnswers.ShutdownWithoutWaiting.class, "shutdown() alone does not wait"),
                 Arguments.of(SplitAnswers.CatchesExceptionOnly.class, "catch (Exception e) does not see it"),
                 Arguments.of(SplitAnswers.LosesTheCause.class, "does not carry the part's exception"));
     }
@@ -127,7 +133,8 @@ class SplitCheckIT {
                 SplitAnswers.SynchronizedListOfPartials.class,
                 SplitAnswers.LockedArrayList.class,
                 SplitAnswers.ParallelStreamReduce.class,
-                SplitAnswers.RemainderSpread.class);
+                SplitAnswers.RemainderSpread.class,
+                SplitAnswers.ForkJoinHalving.class);
     }
 
     /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */
