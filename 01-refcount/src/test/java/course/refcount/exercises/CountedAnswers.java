@@ -289,6 +289,85 @@ final class CountedAnswers {
         }
     }
 
+    /**
+     * One count for every resource (a static field), set back to 1 by each constructor: one resource
+     * at a time looks right, but with two alive, a retain of one counts for the other, and the last
+     * owner's release of one resource frees nothing (or frees the other).
+     */
+    static final class StaticCount implements RefCounted {
+        private static int count;
+        private final Runnable free;
+        StaticCount(Runnable free) {
+            this.free = free;
+            count = 1;
+        }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * "Fail loudly" with assert: under the tests (-ea) an AssertionError, not an
+     * IllegalStateException; in production, where assertions are off, a retain after free revives
+     * the resource and a second release takes the count to -1, silently.
+     */
+    static final class AssertsInsteadOfThrowing implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        AssertsInsteadOfThrowing(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            assert count > 0 : "retain() on a freed resource";
+            count++;
+        }
+        public boolean release() {
+            assert count > 0 : "release() on a freed resource";
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** A short is plenty, surely: at 32,768 owners the count wraps to -32,768, and the last release never frees. */
+    static final class ShortCount implements RefCounted {
+        private final Runnable free;
+        private short count = 1;
+        ShortCount(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (--count == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
     // ---- right ----
 
     /** A separate "freed" flag next to the count. */
@@ -426,6 +505,36 @@ final class CountedAnswers {
                 free.run();
             }
             return now == 0;
+        }
+    }
+
+    /** Every owner a token on a stack, and "freed" a flag of its own. */
+    static final class OwnerTokens implements RefCounted {
+        private final Runnable free;
+        private final java.util.Deque<Object> owners = new java.util.ArrayDeque<>();
+        private boolean freed;
+        OwnerTokens(Runnable free) {
+            this.free = free;
+            owners.push(new Object());
+        }
+        public int refCnt() { return owners.size(); }
+        public void retain() {
+            if (freed) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            owners.push(new Object());
+        }
+        public boolean release() {
+            if (freed) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            owners.pop();
+            if (owners.isEmpty()) {
+                freed = true;
+                free.run();
+                return true;
+            }
+            return false;
         }
     }
 }

@@ -90,29 +90,78 @@ final class CountedCheck {
     static final int LONGEST = 400;
 
     /**
-     * Many sequences of retains and releases, of every length (some climb to hundreds of owners,
-     * all go on after the free): after every call, what it did (returned, returned true, was
-     * refused with an IllegalStateException), the count and the number of frees must be what the
-     * rules give. The sequences are the same on every run.
+     * First {@link #countsEveryOwner}; then many sequences of retains and releases, of every length
+     * (some climb to hundreds of owners, all go on after the free), each on a resource A while a
+     * second resource B, made at the same time, gets calls of its own in between: after every call,
+     * what it did (returned, returned true, was refused with an IllegalStateException), the count
+     * and the number of frees of each resource must be what the rules give for that resource alone.
+     * The sequences are the same on every run.
      */
     static void followsTheRulesInAnyOrder(Class<? extends RefCounted> answer) {
+        countsEveryOwner(answer);
         Random random = new Random(20_240_601L);
+        Random other = new Random(20_240_602L); // B's calls: A's sequences stay what they were
         for (int sequence = 0; sequence < SEQUENCES; sequence++) {
             int length = sequence % 10 == 9 ? LONGEST : 1 + random.nextInt(24);
             double retainShare = sequence % 10 == 9 ? 0.75 : 0.5;
-            playOneSequence(answer, random, length, retainShare);
+            Played a = new Played("resource A", answer);
+            Played b = new Played("resource B", answer);
+            for (int step = 0; step < length; step++) {
+                a.play(random.nextDouble() < retainShare, b);
+                if (other.nextInt(3) == 0) {
+                    b.play(other.nextBoolean(), a);
+                }
+            }
         }
     }
 
-    private static void playOneSequence(Class<? extends RefCounted> answer, Random random, int length,
-                                        double retainShare) {
+    /** How many retains {@link #countsEveryOwner} makes: more than a short or a char can count. */
+    static final int MANY_OWNERS = 100_000;
+
+    /**
+     * {@value #MANY_OWNERS} retains, then as many releases and the last owner's: the count follows
+     * every one, and only the last release frees.
+     */
+    static void countsEveryOwner(Class<? extends RefCounted> answer) {
         AtomicInteger frees = new AtomicInteger();
         RefCounted resource = create(answer, frees);
-        int count = 1;     // what the rules say
-        int freesDue = 0;
-        List<String> calls = new ArrayList<>();
-        for (int step = 0; step < length; step++) {
-            boolean retain = random.nextDouble() < retainShare;
+        String however = " (count every owner, however many: a byte wraps at 128, a short at 32,768, a char at 65,536)";
+        for (int owners = 2; owners <= MANY_OWNERS + 1; owners++) {
+            Throwable thrown = call(resource::retain);
+            if (thrown != null) {
+                throw new AssertionError("retain() of a resource with " + (owners - 1) + " owners threw " + thrown
+                        + however, thrown);
+            }
+            if (resource.refCnt() != owners) {
+                expectCount(resource, owners, "a new resource after " + (owners - 1) + " retain()s" + however);
+            }
+        }
+        for (int owners = MANY_OWNERS + 1; owners > 1; owners--) {
+            if (resource.release()) {
+                throw new AssertionError("release() from " + owners + " owners to " + (owners - 1) + " returned true:"
+                        + " it freed the resource while " + (owners - 1) + " owners still hold it");
+            }
+        }
+        expectFrees(frees, 0, "while the resource still had owners (" + MANY_OWNERS + " retains, as many releases)");
+        expect(resource.release(), true, "release() of the last of " + (MANY_OWNERS + 1) + " owners");
+        expectFrees(frees, 1, "after the last of " + (MANY_OWNERS + 1) + " owners released");
+    }
+
+    /** One resource of a sequence: the answer's, and what the rules say it must be. */
+    private static final class Played {
+        private final String name;
+        private final AtomicInteger frees = new AtomicInteger();
+        private final RefCounted resource;
+        private final List<String> calls = new ArrayList<>();
+        private int count = 1;     // what the rules say
+        private int freesDue;
+
+        Played(String name, Class<? extends RefCounted> answer) {
+            this.name = name;
+            this.resource = create(answer, frees);
+        }
+
+        void play(boolean retain, Played other) {
             calls.add(retain ? "retain()" : "release()");
             String expected;
             if (count == 0) {
@@ -127,10 +176,13 @@ final class CountedCheck {
             }
             String did = retain ? did(resource::retain) : did(resource::release);
             if (!did.equals(expected) || resource.refCnt() != count || frees.get() != freesDue) {
-                throw new AssertionError("after the calls " + lastCalls(calls) + " on a new resource, the last "
+                throw new AssertionError("after the calls " + lastCalls(calls) + " on a new " + name + ", the last "
                         + calls.get(calls.size() - 1) + " " + did + ", refCnt() is " + resource.refCnt()
-                        + " and the free action ran " + times(frees.get()) + "; the rules say: " + expected
-                        + ", a count of " + count + " and " + times(freesDue) + ". " + ruleBroken(did, expected, count));
+                        + " and its free action ran " + times(frees.get()) + "; the rules say: " + expected
+                        + ", a count of " + count + " and " + times(freesDue) + ". " + ruleBroken(did, expected, count)
+                        + (other.calls.isEmpty() ? "" : ". Meanwhile " + other.name + ", made at the same time, had "
+                        + other.calls.size() + " calls of its own: each resource has its own count and its own free"
+                        + " action, whatever is done to another"));
             }
         }
     }
@@ -141,7 +193,7 @@ final class CountedCheck {
             return "returned " + call.getAsBoolean();
         } catch (IllegalStateException refused) {
             return "refused";
-        } catch (RuntimeException other) {
+        } catch (RuntimeException | AssertionError other) { // an assert in the answer throws an AssertionError
             return "threw " + other;
         }
     }
@@ -192,7 +244,7 @@ final class CountedCheck {
         try {
             action.run();
             return null;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) { // an assert in the answer throws an AssertionError
             return e;
         }
     }
@@ -201,6 +253,11 @@ final class CountedCheck {
         if (thrown == null) {
             throw new AssertionError(what + " returned normally and the count is now " + resource.refCnt()
                     + ": " + why + " with an IllegalStateException");
+        }
+        if (thrown instanceof AssertionError) {
+            throw new AssertionError(what + " threw " + thrown + " (an assert?); expected an IllegalStateException."
+                    + " Assertions are off unless the JVM runs with -ea, as production code usually does not: there"
+                    + " the call would go through. Throw the exception yourself");
         }
         if (!(thrown instanceof IllegalStateException)) {
             throw new AssertionError(what + " threw " + thrown + "; expected an IllegalStateException (it is the"

@@ -32,4 +32,10 @@ class CountedResourceTest {
     void refusesToReleaseAFreedResource() {
         CountedCheck.refusesReleaseAfterFree(CountedResource.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void followsTheRulesInLongSequencesOnTwoResourcesAtOnce() {
+        CountedCheck.followsTheRulesInAnyOrder(CountedResource.class);
+    }
 }

@@ -12,15 +12,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Answers a learner might give to exercise refcount.threads, right and wrong, for
- * {@code SharedCheckIT}. They are public (the check runs an instrumented copy of each, defined
- * by another class loader) and use only public types.
+ * {@code SharedCheckIT}. They are public and use only public types: the model checker's model
+ * ({@code SharedCheck.OnOneResource}) creates them by reflection, and may be in another class
+ * loader than they are.
  */
 public final class SharedAnswers {
 
     private SharedAnswers() {
     }
 
-    /** Public: the instrumented copy of an answer is in another class loader, so it sees only public members. */
+    /** Public: the model checker's model may be in another class loader, so it sees only public members. */
     public static IllegalStateException freed(String call) {
         return new IllegalStateException(call + " on a freed resource");
     }

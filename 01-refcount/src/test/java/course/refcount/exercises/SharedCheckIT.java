@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Proves the refcount.threads check: every plausible wrong answer is caught on every run, right
- * answers written differently pass every run. The threads take {@link Turns} at every access to
- * shared memory, so nothing is left to luck.
+ * answers written differently pass every run.
  *
  * <p>The two-thread scenarios are explored by a model checker ({@link course.kit.Interleavings}):
  * every interleaving of the calls' reads, writes, atomic steps and lock operations is tried, so a

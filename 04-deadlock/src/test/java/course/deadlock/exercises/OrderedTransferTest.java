@@ -41,6 +41,18 @@ class OrderedTransferTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void waitsForABusyAccount() {
+        TransferCheck.waitsForABusyAccount(OrderedTransfer.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void letsGoOfItsLocksWhenInterrupted() {
+        TransferCheck.letsGoOfItsLocksWhenInterrupted(OrderedTransfer.class);
+    }
+
+    @Test
     @Timeout(Interleavings.TIME_LIMIT_SECONDS)
     void theBalanceIsCheckedInsideTheLocks() {
         TransferCheck.checksTheBalanceInsideTheLocks(OrderedTransfer.class);

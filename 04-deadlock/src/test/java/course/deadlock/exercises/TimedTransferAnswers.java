@@ -386,6 +386,43 @@ final class TimedTransferAnswers {
         }
     }
 
+    /**
+     * The back-off's InterruptedException caught and ignored ("a short sleep, nothing to handle"):
+     * an interrupted transfer does not stop, it keeps trying until its timeout, and the interrupt is
+     * lost, so the caller that wanted to cancel it never learns.
+     */
+    static final class SwallowsTheInterrupt implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return Outcome.GAVE_UP;
+                }
+                try {
+                    backOff();
+                } catch (InterruptedException ignored) {
+                    // keep trying
+                }
+            }
+        }
+    }
+
     // ---- right ----
 
     /**
@@ -513,6 +550,43 @@ final class TimedTransferAnswers {
                 }
             } finally {
                 first.lock().unlock();
+            }
+        }
+    }
+
+    /**
+     * The deadline an Instant, the back-off LockSupport.parkNanos (which throws nothing), and the
+     * interrupt looked at by hand after each pause.
+     */
+    static final class ParksAndChecksTheInterrupt implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+            while (true) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                Duration left = Duration.between(java.time.Instant.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    return Outcome.GAVE_UP;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        Math.min(left.toNanos(), ThreadLocalRandom.current().nextLong(50_000, 2_000_000)));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while backing off");
+                }
             }
         }
     }

@@ -19,6 +19,8 @@ final class TimedTransferCheck {
     static final Duration HELD_LIMIT = HELD_TIMEOUT.plusSeconds(1);
     static final Duration PATIENT_TIMEOUT = Duration.ofSeconds(2);
     static final long HELD_FOR_MILLIS = 300;
+    static final long INTERRUPT_AFTER_MILLIS = 100;
+    static final long INTERRUPT_GRACE_MILLIS = 500;
     static final int STRESS_THREADS = 4;
     static final int STRESS_TRANSFERS = 1_000;
     static final int STRESS_ACCOUNTS = 5;
@@ -33,6 +35,7 @@ final class TimedTransferCheck {
         givesUpWhenALockStaysTaken(answer);
         checksTheBalanceInsideTheLocks(answer);
         keepsTryingWhileTimeIsLeft(answer);
+        stopsWhenInterrupted(answer);
         survivesStress(answer);
     }
 
@@ -201,6 +204,71 @@ final class TimedTransferCheck {
                     + one.now() + " and " + two.now() + "; expected DONE, 90 and 110" + scenario.notes());
         }
         scenario.expectNoLockHeld("after " + context);
+    }
+
+    /**
+     * Another thread holds account 2 all along; a transfer 1 -> 2 whose timeout is 2 s is
+     * interrupted {@value #INTERRUPT_AFTER_MILLIS} ms in, while it waits or backs off. An interrupt
+     * asks it to stop: it must end with an InterruptedException within
+     * {@value #INTERRUPT_GRACE_MILLIS} ms, not carry on until its timeout, with nothing moved and no
+     * lock held.
+     */
+    static void stopsWhenInterrupted(Class<? extends TimedTransfer> answer) {
+        warmUp(answer);
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 100);
+        TimedTransfer transfer = create(answer);
+        String context = "transfer 1->2 (10) with timeout " + PATIENT_TIMEOUT.toMillis() + " ms, interrupted "
+                + INTERRUPT_AFTER_MILLIS + " ms in, while another thread held account 2 all along";
+        Holder holder = Holder.of(two);
+        boolean[] interrupted = {false};
+        Scenario.Watch interruptInTime = (threads, elapsed) -> {
+            if (!interrupted[0] && elapsed >= TimeUnit.MILLISECONDS.toNanos(INTERRUPT_AFTER_MILLIS)) {
+                interrupted[0] = true;
+                threads.get(0).interrupt();
+            }
+            return null;
+        };
+        Ended ended;
+        try {
+            ended = TransferCheck.within(context, () -> scenario.run(LIMIT, interruptInTime, List.of(
+                    new Scenario.Job<>("transfer 1->2 (10)", () -> Ended.call(
+                            () -> transfer.transfer(one, two, 10, PATIENT_TIMEOUT)))))).get(0);
+        } finally {
+            holder.release();
+        }
+        if (ended == null) { // it waited in lock(), which the check's locks end on an interrupt (see SteppingLock)
+            ended = new Ended("its lock() stopped by the check", INTERRUPT_AFTER_MILLIS);
+        }
+        boolean stopped = !ended.how().equals("DONE") && !ended.how().equals("INSUFFICIENT_FUNDS")
+                && !ended.how().equals("GAVE_UP");
+        if (!stopped || ended.millis() > INTERRUPT_AFTER_MILLIS + INTERRUPT_GRACE_MILLIS) {
+            throw new AssertionError(context + ": it ended with " + ended.how() + " after " + ended.millis()
+                    + " ms; expected an InterruptedException soon after the interrupt. The interrupt was lost: an"
+                    + " interrupt asks the thread to stop, so let the InterruptedException of the back-off's sleep (or"
+                    + " of a timed tryLock) out, instead of catching it and trying on" + scenario.notes());
+        }
+        if (one.now() != 100 || two.now() != 100) {
+            throw new AssertionError(context + ": it ended with " + ended.how() + " and left the balances at "
+                    + one.now() + " and " + two.now() + "; expected 100 and 100: nothing moves without both locks");
+        }
+        scenario.expectNoLockHeld("after " + context + ", it ended with " + ended.how() + ", but");
+    }
+
+    /** How a transfer ended (its outcome, or the exception it threw) and after how long. */
+    record Ended(String how, long millis) {
+
+        static Ended call(Timed.Call call) {
+            long start = System.nanoTime();
+            String how;
+            try {
+                how = call.call().name();
+            } catch (InterruptedException e) {
+                how = "an InterruptedException";
+            }
+            return new Ended(how, Scenario.millis(System.nanoTime() - start));
+        }
     }
 
     /**

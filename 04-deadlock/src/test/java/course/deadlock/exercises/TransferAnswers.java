@@ -416,10 +416,11 @@ final class TransferAnswers {
         }
     }
 
-    // ---- right ----
-
-    /** The article's fix, written with a comparator over the two accounts. */
-    static final class OrderedById implements Transfer {
+    /**
+     * Ordered by id, but the locks taken in a loop before the try: interrupted while it waits for
+     * the second, it leaves with the first still held, and that account stays locked for good.
+     */
+    static final class LocksBeforeTheTry implements Transfer {
         public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
             List<Account> order = Stream.of(from, to).distinct().sorted(Comparator.comparingInt(Account::id)).toList();
             for (Account account : order) {
@@ -432,6 +433,95 @@ final class TransferAnswers {
                     account.lock().unlock();
                 }
             }
+        }
+    }
+
+    /**
+     * Ordered by id, each lock waited for at most 100 ms "so nothing can hang", and a lock still
+     * taken then answered with false: a transfer that only met a busy account says the balance did
+     * not cover the amount, and moves nothing.
+     */
+    static final class BusyMeansNo implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            if (!first.lock().tryLock(100, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            try {
+                if (first == second) {
+                    return move(from, to, amount);
+                }
+                if (!second.lock().tryLock(100, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    second.lock().unlock();
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+
+    /**
+     * Ordered by id, but the InterruptedException of the second wait caught and the transfer gone on
+     * as if it had the lock: it moves money without the target's lock, and its unlock() of a lock it
+     * does not hold throws; the caller never learns it was interrupted.
+     */
+    static final class SwallowsTheInterrupt implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            first.lock().lockInterruptibly();
+            try {
+                if (first == second) {
+                    return move(from, to, amount);
+                }
+                try {
+                    second.lock().lockInterruptibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    second.lock().unlock();
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+    }
+
+    // ---- right ----
+
+    /** The article's fix, written with a comparator over the two accounts; it unlocks what it took. */
+    static final class OrderedById implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            List<Account> order = Stream.of(from, to).distinct().sorted(Comparator.comparingInt(Account::id)).toList();
+            int taken = 0;
+            try {
+                for (Account account : order) {
+                    account.lock().lockInterruptibly();
+                    taken++;
+                }
+                return move(from, to, amount);
+            } finally {
+                for (int i = taken - 1; i >= 0; i--) {
+                    order.get(i).lock().unlock();
+                }
+            }
+        }
+    }
+
+    /** Ordered by the ids as text ("10" before "9"): not numeric, but one order for every transfer. */
+    static final class OrderedByIdAsText implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            boolean fromFirst = String.valueOf(from.id()).compareTo(String.valueOf(to.id())) <= 0;
+            return fromFirst ? inOrder(from, to, from, to, amount) : inOrder(to, from, from, to, amount);
         }
     }
 

@@ -28,6 +28,8 @@ final class TransferCheck {
     static final int STRESS_THREADS = 8;
     static final int STRESS_TRANSFERS = 10_000;
     static final int STRESS_ACCOUNTS = 10;
+    static final long BUSY_FOR_MILLIS = 300;
+    static final long LET_GO_AFTER_INTERRUPT_MILLIS = 100;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -40,6 +42,8 @@ final class TransferCheck {
         transfersToItself(answer);
         oppositeTransfersFinish(answer);
         depositsIntoOneAccount(answer);
+        waitsForABusyAccount(answer);
+        letsGoOfItsLocksWhenInterrupted(answer);
         checksTheBalanceInsideTheLocks(answer);
         tiedAccountsStillHaveAnOrder(answer);
         survivesStress(answer);
@@ -133,6 +137,112 @@ final class TransferCheck {
                     + " while you change its balance.");
         }
         in.expectNoLockHeld("after two transfers into account 6");
+    }
+
+    /**
+     * Another thread holds one account of a transfer for its first {@value #BUSY_FOR_MILLIS} ms, then
+     * lets it go: the transfer must wait, and move the money. A busy account is no reason to say no:
+     * false means the balance did not cover the amount.
+     */
+    static void waitsForABusyAccount(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        expectWaitsFor(answer, true);
+        expectWaitsFor(answer, false);
+    }
+
+    private static void expectWaitsFor(Class<? extends Transfer> answer, boolean sourceBusy) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 100);
+        CheckAccount busy = sourceBusy ? one : two;
+        Transfer transfer = create(answer);
+        String context = "transfer 1->2 (10) while another thread held " + busy + " for its first " + BUSY_FOR_MILLIS
+                + " ms";
+        Holder holder = Holder.of(busy);
+        boolean[] letGo = {false};
+        Scenario.Watch letGoInTime = (threads, elapsed) -> {
+            if (!letGo[0] && elapsed >= TimeUnit.MILLISECONDS.toNanos(BUSY_FOR_MILLIS)) {
+                letGo[0] = true;
+                holder.release();
+            }
+            return null;
+        };
+        boolean result;
+        try {
+            result = within(context, () -> scenario.run(PAIR_LIMIT, letGoInTime, List.of(
+                    new Scenario.Job<>("transfer 1->2 (10)", () -> transfer.transfer(one, two, 10))))).get(0);
+        } finally {
+            holder.release();
+        }
+        if (!result || one.now() != 90 || two.now() != 110) {
+            throw new AssertionError(context + ": it returned " + result + " and left the balances at " + one.now()
+                    + " and " + two.now() + "; expected true, 90 and 110" + (result ? "" : ". A busy account is a"
+                    + " reason to wait, not to say no: false means the balance did not cover the amount, and it did"));
+        }
+        scenario.expectNoLockHeld("after " + context);
+    }
+
+    /**
+     * Another thread holds account 2 while transfer 1 -> 2 waits for it, perhaps holding account 1;
+     * the transfer is interrupted, and the account let go {@value #LET_GO_AFTER_INTERRUPT_MILLIS} ms
+     * later. Whatever happens, every lock taken is released: the transfer either ends with an
+     * InterruptedException, nothing moved and no lock held, or (if its wait cannot be interrupted, as
+     * a monitor's cannot) finishes once account 2 is free.
+     */
+    static void letsGoOfItsLocksWhenInterrupted(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        CheckAccount two = scenario.open(2, 100);
+        Transfer transfer = create(answer);
+        String context = "transfer 1->2 (10), interrupted while it waited for account 2, which another thread held"
+                + " (and let go " + LET_GO_AFTER_INTERRUPT_MILLIS + " ms after the interrupt)";
+        Holder holder = Holder.of(two);
+        long[] interruptedAt = {-1};
+        boolean[] letGo = {false};
+        Scenario.Watch interruptThenLetGo = (threads, elapsed) -> {
+            Thread worker = threads.get(0);
+            if (interruptedAt[0] < 0 && (waitsFor(worker, holder) || elapsed > PROBE_PATIENCE_NANOS)) {
+                worker.interrupt();
+                interruptedAt[0] = elapsed;
+            } else if (interruptedAt[0] >= 0 && !letGo[0]
+                    && elapsed - interruptedAt[0] >= TimeUnit.MILLISECONDS.toNanos(LET_GO_AFTER_INTERRUPT_MILLIS)) {
+                letGo[0] = true;
+                holder.release();
+            }
+            return null;
+        };
+        String result;
+        try {
+            result = within(context, () -> scenario.run(PAIR_LIMIT, interruptThenLetGo, List.of(
+                    new Scenario.Job<>("transfer 1->2 (10)", () -> {
+                        try {
+                            return String.valueOf(transfer.transfer(one, two, 10));
+                        } catch (InterruptedException e) {
+                            return "an InterruptedException";
+                        }
+                    })))).get(0);
+        } finally {
+            holder.release();
+        }
+        if (result == null) { // it waited in lock(), which the check's locks end on an interrupt (see SteppingLock)
+            result = "its lock() stopped by the check";
+        }
+        boolean stopped = !result.equals("true") && !result.equals("false") && one.now() == 100 && two.now() == 100;
+        boolean finished = result.equals("true") && one.now() == 90 && two.now() == 110;
+        if (!stopped && !finished) {
+            throw new AssertionError(context + ": it ended with " + result + " and left the balances at " + one.now()
+                    + " and " + two.now() + "; expected an InterruptedException with 100 and 100 (or, if its wait"
+                    + " cannot be interrupted, true with 90 and 110)" + (one.now() + two.now() == 200 ? ""
+                    : ": money left one account and never reached the other. Move it only while both locks are held"));
+        }
+        scenario.expectNoLockHeld("after " + context + ", it ended with " + result);
+    }
+
+    /** Is {@code worker} blocked on a lock that {@code holder} owns? */
+    private static boolean waitsFor(Thread worker, Holder holder) {
+        ThreadInfo info = THREADS.getThreadInfo(worker.threadId());
+        return info != null && info.getLockOwnerId() == holder.threadId();
     }
 
     private static Interleavings explore(Class<? extends Transfer> answer) {

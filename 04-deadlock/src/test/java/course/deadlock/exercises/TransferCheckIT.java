@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>one lock at a time (withdraw, let go, deposit), or deposit first and refund: never a
  *       deadlock, but the model checker finds a transfer that saw money in neither account, or
  *       money not yet taken from its source (the probe no longer blames "opposite orders": the
- *       transfer holds nothing while it waits for its second lock);
+ *       transfer holds nothing while it waits for its second lock); the withdrawal first is caught
+ *       before that, interrupted while it waits for the target: the money is lost;
  *   <li>a home-made lock of a volatile flag: the model checker's interleavings;
  *   <li>a bank lock replaced by each transfer, or the source's balance read before the locks and
  *       written from inside them: wrong balances already in the lockstep transfers (opposite ones,
@@ -49,7 +50,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a refusal that returns before unlocking: a lock left held;
  *   <li>tryLock with no back-off: a livelock in lockstep, failed after 200 failed tries;
  *   <li>tryLock whose failure keeps the first lock: a livelock (its own lock can never be tried
- *       again), with a note that it tried a lock it held.
+ *       again), with a note that it tried a lock it held;
+ *   <li>the locks taken before the try (in a loop, or one after the other): interrupted while it
+ *       waits for the second lock, the transfer leaves the first one held;
+ *   <li>each lock waited for at most 100 ms, and false when one stayed taken: a transfer that met
+ *       an account busy for 300 ms says the balance did not cover the amount;
+ *   <li>an interrupt of the wait for the second lock caught and ignored: the transfer moves money
+ *       without that lock, and its unlock of it throws.
  * </ul>
  * {@code -Dcatch.runs=200} measures the rates.
  */
@@ -74,11 +81,14 @@ class TransferCheckIT {
                 Arguments.of(TransferAnswers.RefusalKeepsTheLocks.class, "still locked"),
                 Arguments.of(TransferAnswers.TryLockNoBackOff.class, "livelock"),
                 Arguments.of(TransferAnswers.TryLockKeepsTheFirst.class, "already held"),
-                Arguments.of(TransferAnswers.OneLockAtATime.class, "no order of the same calls"),
+                Arguments.of(TransferAnswers.OneLockAtATime.class, "no order of the same calls|never reached the other"),
                 Arguments.of(TransferAnswers.DepositThenCheck.class, "no order of the same calls"),
                 Arguments.of(TransferAnswers.HomeMadeFlagLock.class, "no order of the same calls"),
                 Arguments.of(TransferAnswers.ReplacedBankLock.class, "no order of the same calls|expected [true, true]"),
-                Arguments.of(TransferAnswers.BalanceReadBeforeTheLocks.class, "no order of the same calls|expected [true, true]"));
+                Arguments.of(TransferAnswers.BalanceReadBeforeTheLocks.class, "no order of the same calls|expected [true, true]"),
+                Arguments.of(TransferAnswers.LocksBeforeTheTry.class, "interrupted"),
+                Arguments.of(TransferAnswers.BusyMeansNo.class, "A busy account is a reason to wait"),
+                Arguments.of(TransferAnswers.SwallowsTheInterrupt.class, "interrupted"));
     }
 
     static Stream<Class<? extends Transfer>> rightAnswers() {
@@ -92,6 +102,7 @@ class TransferCheckIT {
                 TransferAnswers.MovesThenUndoes.class,
                 TransferAnswers.CasSpinLock.class,
                 TransferAnswers.OnePermit.class,
+                TransferAnswers.OrderedByIdAsText.class,
                 OrderedTransfer.class);
     }
 

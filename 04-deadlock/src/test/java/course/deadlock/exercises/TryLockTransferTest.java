@@ -47,6 +47,12 @@ class TryLockTransferTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void stopsWhenInterrupted() {
+        TimedTransferCheck.stopsWhenInterrupted(TryLockTransfer.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void fourThreadsAThousandTransfers() {
         TimedTransferCheck.survivesStress(TryLockTransfer.class);
     }
