@@ -798,6 +798,75 @@ public final class GilAnswers {
         }
     }
 
+    /**
+     * The holder clears the request when it drops the GIL, and taking it clears nothing: a holder
+     * that gives the GIL up with release() (a blocking call) leaves the request for the next one.
+     */
+    public static final class ClearsOnlyWhenDropping implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition switched = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private long switches;
+        private int waiting;
+        public ClearsOnlyWhenDropping(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (holder != null) {
+                        long before = switches;
+                        if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && switches == before) {
+                            dropRequested = true;
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    switched.signalAll();
+                }
+                holder = Thread.currentThread();
+                switches++;
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                dropRequested = false; // answered: "I am dropping it now"
+                long before = switches;
+                holder = null;
+                freed.signal();
+                while (switches == before && waiting > 0) {
+                    switched.awaitUninterruptibly();
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
     // ---- right ----
 
     /** A monitor: synchronized, wait with a deadline, notifyAll; the same rules as CPython's. */
