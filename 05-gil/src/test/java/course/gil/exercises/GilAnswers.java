@@ -867,6 +867,72 @@ public final class GilAnswers {
         public boolean dropRequested() { return dropRequested; }
     }
 
+    /**
+     * Dropping the GIL on request, the holder waits for the switch, but at most one interval
+     * ("nobody came: take it back"). A waiter that is slow to wake (its thread waits for a CPU on
+     * a loaded machine) finds the GIL taken again, asks again, and again: the convoy that forced
+     * switching exists to prevent.
+     */
+    public static final class HolderWaitsOneIntervalForASwitch implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition switched = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private long switches;
+        public HolderWaitsOneIntervalForASwitch(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                while (holder != null) {
+                    long before = switches;
+                    if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && switches == before) {
+                        dropRequested = true;
+                    }
+                }
+                holder = Thread.currentThread();
+                switches++;
+                dropRequested = false;
+                switched.signalAll();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                long before = switches;
+                holder = null;
+                freed.signal();
+                long left = intervalNanos;
+                while (switches == before && left > 0) {
+                    left = switched.awaitNanos(left); // "nobody came within an interval: take it back"
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
     // ---- right ----
 
     /** A monitor: synchronized, wait with a deadline, notifyAll; the same rules as CPython's. */

@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       after checkpoint() returns, or its checkpoint() returns while the waiter holds it;
  *   <li>everything synchronized, with a waiter that sleeps inside the monitor: the holder cannot
  *       get in to let go, and the scene is reported stuck (with the lock and its owner);
+ *   <li>a holder that waits for the switch at most one interval: a waiter slow to wake (a virtual
+ *       thread whose carriers the check keeps busy) finds the GIL taken back;
  *   <li>a request cleared by the dropping holder, not by whoever takes the GIL: after a release(),
  *       the new holder finds the old request still set.
  * </ul>
@@ -64,7 +66,8 @@ class GilCheckIT {
                 Arguments.of(GilAnswers.GivesUpWaiting.class, "two threads inside the interpreter at once|did not hold the GIL"),
                 Arguments.of(GilAnswers.LostWakeUp.class, "a lost wake-up"),
                 Arguments.of(GilAnswers.PollsAnIntervalAtATime.class, "a lost wake-up"),
-                Arguments.of(GilAnswers.ClearsOnlyWhenDropping.class, "never cleared"));
+                Arguments.of(GilAnswers.ClearsOnlyWhenDropping.class, "never cleared"),
+                Arguments.of(GilAnswers.HolderWaitsOneIntervalForASwitch.class, "took it back before the waiter|straight back"));
     }
 
     static Stream<Class<? extends Gil>> rightAnswers() {
