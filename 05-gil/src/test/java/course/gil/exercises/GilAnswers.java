@@ -1133,4 +1133,74 @@ public final class GilAnswers {
         public Thread holder() { return holder; }
         public boolean dropRequested() { return dropRequested; }
     }
+
+    /**
+     * The solution's rules with a ticket instead of a switch count: a new object each time the GIL
+     * is taken. The dropping holder waits until the ticket has changed (or nobody is left
+     * waiting); a waiter asks only if the ticket it saw is still the one after its interval.
+     */
+    public static final class WaitsUntilSomeoneHolds implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition taken = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private Object ticket = new Object(); // replaced each time the GIL is taken; mutex held
+        private int waiting;
+        public WaitsUntilSomeoneHolds(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (holder != null) {
+                        Object heldBefore = ticket;
+                        if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && ticket == heldBefore) {
+                            dropRequested = true;
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    taken.signalAll();
+                }
+                holder = Thread.currentThread();
+                ticket = new Object();
+                dropRequested = false;
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                Object mine = ticket;
+                holder = null;
+                freed.signal();
+                while (ticket == mine && waiting > 0) {
+                    taken.awaitUninterruptibly();
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
 }

@@ -74,7 +74,8 @@ class GilCheckIT {
         return Stream.of(
                 GilAnswers.MonitorGil.class,
                 GilAnswers.FairLockGil.class,
-                GilAnswers.HandoffGil.class);
+                GilAnswers.HandoffGil.class,
+                GilAnswers.WaitsUntilSomeoneHolds.class);
     }
 
     @ParameterizedTest
