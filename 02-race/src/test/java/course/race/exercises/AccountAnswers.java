@@ -3,8 +3,10 @@ package course.race.exercises;
 import course.race.BankAccount;
 import course.race.Vault;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.StampedLock;
 
 /** Answers a learner might give to exercise race.withdraw, right and wrong, for {@code AccountCheckIT}. */
 final class AccountAnswers {
@@ -227,6 +229,131 @@ final class AccountAnswers {
         public long balance() { return vault.balance(); }
     }
 
+    /**
+     * Locks the balance it read, boxed: small equal balances share one cached Long, so two
+     * withdrawals from 100 lock the same object; from 1,000,000 every read makes a new Long, and
+     * nobody is kept out.
+     */
+    @SuppressWarnings({"synchronization", "identity"}) // javac rightly warns: this is the wrong answer
+    static final class LockOnBoxedBalance implements BankAccount {
+        private final Vault vault;
+        LockOnBoxedBalance(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            Long balance = vault.balance();
+            synchronized (balance) {
+                if (vault.balance() < amount) {
+                    return false;
+                }
+                vault.setBalance(vault.balance() - amount);
+                return true;
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /**
+     * A spin lock that gives up after 1000 spins and withdraws unlocked: the model checker never
+     * lets a spin run out, a withdrawal stalled in a slow vault does.
+     */
+    static final class SpinGivesUp implements BankAccount {
+        private final Vault vault;
+        private final AtomicBoolean busy = new AtomicBoolean();
+        SpinGivesUp(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            for (int spins = 0; spins < 1000 && !busy.compareAndSet(false, true); spins++) {
+                Thread.onSpinWait();
+            }
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                busy.set(false);
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /** tryLock with a timeout: safe, but when the holder takes longer than that, it refuses money that is there. */
+    static final class TimedTryLockGivesUp implements BankAccount {
+        private final Vault vault;
+        private final ReentrantLock lock = new ReentrantLock();
+        TimedTryLockGivesUp(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            try {
+                if (!lock.tryLock(1, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /**
+     * Optimistic: read, then write under the lock if the balance is unchanged; after two tries
+     * it says no. A thread whose tries are both overtaken by another's withdrawals refuses money
+     * that is there.
+     */
+    static final class OptimisticRetriesTwice implements BankAccount {
+        private final Vault vault;
+        private final Object lock = new Object();
+        OptimisticRetriesTwice(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                long seen = vault.balance();
+                if (seen < amount) {
+                    return false;
+                }
+                synchronized (lock) {
+                    if (vault.balance() == seen) {
+                        vault.setBalance(seen - amount);
+                        return true;
+                    }
+                }
+            }
+            return false; // "too busy"
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /** A lock per thread, from a ThreadLocal: every thread has its own, so nobody is kept out. */
+    static final class ThreadLocalLock implements BankAccount {
+        private final Vault vault;
+        private final ThreadLocal<ReentrantLock> lock = ThreadLocal.withInitial(ReentrantLock::new);
+        ThreadLocalLock(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            ReentrantLock mine = lock.get();
+            mine.lock();
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                mine.unlock();
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
     // ---- right ----
 
     static final class SynchronizedMethod implements BankAccount {
@@ -398,5 +525,59 @@ final class AccountAnswers {
             }
         }
         public long balance() { return vault.balance(); }
+    }
+
+    /** A refusal outside the lock (balances only go down, so a stale read is too high), the decision inside it. */
+    static final class FastRefusalThenLock implements BankAccount {
+        private final Vault vault;
+        private final Object lock = new Object();
+        FastRefusalThenLock(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            if (vault.balance() < amount) {
+                return false;
+            }
+            synchronized (lock) {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            }
+        }
+        public long balance() { return vault.balance(); }
+    }
+
+    /** A StampedLock: the write lock for withdrawals, an optimistic read (validated) for the balance. */
+    static final class StampedLockAccount implements BankAccount {
+        private final Vault vault;
+        private final StampedLock lock = new StampedLock();
+        StampedLockAccount(Vault vault) { this.vault = vault; }
+        public boolean withdraw(long amount) {
+            long stamp = lock.writeLock();
+            try {
+                long balance = vault.balance();
+                if (balance < amount) {
+                    return false;
+                }
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public long balance() {
+            long stamp = lock.tryOptimisticRead();
+            long balance = vault.balance();
+            if (lock.validate(stamp)) {
+                return balance;
+            }
+            stamp = lock.readLock();
+            try {
+                return vault.balance();
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
     }
 }

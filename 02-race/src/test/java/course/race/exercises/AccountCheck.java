@@ -1,10 +1,16 @@
 package course.race.exercises;
 
 import course.kit.Interleavings;
+import course.kit.Workers;
 import course.race.BankAccount;
 import course.race.Vault;
 import java.lang.reflect.Constructor;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
@@ -15,6 +21,9 @@ import org.jetbrains.lincheck.datastructures.Operation;
  */
 final class AccountCheck {
 
+    static final Duration HANG_LIMIT = Duration.ofSeconds(2);
+    static final Duration STALL = Duration.ofMillis(200);
+
     private AccountCheck() {
     }
 
@@ -22,6 +31,7 @@ final class AccountCheck {
         withdrawsAlone(answer);
         neverOverdraws(answer);
         losesNoWithdrawal(answer);
+        waitsForAStalledWithdrawal(answer);
     }
 
     /** One thread: takes money when it is there, refuses when it is not. */
@@ -51,8 +61,130 @@ final class AccountCheck {
                 .together(List.of("withdraw60", "withdraw40"), "balance")
                 .saying("a withdrawal of 60 and one of 40 from a balance of 100, made at once, must both succeed"
                         + " and leave 0")
+                .scenario(List.of(), List.of(List.of("withdraw10", "withdraw10"), List.of("withdraw10")),
+                        List.of("balance"))
+                .saying("three withdrawals of 10 from a balance of 100, two on one thread and one on another, must"
+                        + " all succeed and leave 70, however often one gets in between the other's steps")
                 .check("withdrawals that fit in the balance, made at once, must all succeed");
     }
+
+    // tag::stalled[]
+    /**
+     * One withdrawal stalls in the middle (its write to the vault takes long: a slow row, a thread
+     * preempted at the worst moment) while a second one is made, on an account of a million: the
+     * model checker does not model time, so real threads do this. The second must wait for the
+     * first: not give up (the money is there), not go in beside it (the stalled write would undo
+     * its own). Both fit, so both must succeed and leave 0.
+     */
+    static void waitsForAStalledWithdrawal(Class<? extends BankAccount> answer) {
+        StallingVault vault = new StallingVault(1_000_000);
+        BankAccount account = create(answer, vault);
+        AtomicReference<Boolean> second = new AtomicReference<>();
+        AtomicBoolean secondEndedDuringStall = new AtomicBoolean();
+        try (Workers workers = Workers.named("withdrawal")) {
+            Thread first = workers.start("first", () -> account.withdraw(600_000));
+            vault.awaitStall();
+            Thread secondThread = workers.start("second", () -> second.set(account.withdraw(400_000)));
+            secondEndedDuringStall.set(endsOrWaits(secondThread, STALL));
+            vault.letGo();
+            workers.joinAll(List.of(first, secondThread), HANG_LIMIT);
+        }
+        String scene = "a withdrawal of 600,000 from 1,000,000 stalled inside the vault (its write took "
+                + STALL.toMillis() + " ms) while another of 400,000 was made";
+        if (secondEndedDuringStall.get() && Boolean.FALSE.equals(second.get())) {
+            throw new AssertionError(scene + ": the second gave up and returned false while the first was still"
+                    + " under way, though the money was there. A withdrawal waits for the lock as long as it"
+                    + " takes (no timed tryLock, no spin that gives up)");
+        }
+        if (secondEndedDuringStall.get()) {
+            throw new AssertionError(scene + ": the second returned " + second.get() + " while the first was still"
+                    + " under way, so it went in beside it (a lock that was not the same object for both, or a"
+                    + " wait that gave up and went in anyway); the balance ended at " + vault.balance()
+                    + ", not 0");
+        }
+        if (!Boolean.TRUE.equals(second.get()) || vault.balance() != 0) {
+            throw new AssertionError(scene + ": the second returned " + second.get() + " and the balance ended at "
+                    + vault.balance() + "; both fit, so both must succeed and leave 0");
+        }
+    }
+
+    /**
+     * True if the thread ends within {@code limit}; false once it waits (blocked or parked, three
+     * looks in a row: not a passing class-loading lock) or the limit passes. A timed wait is
+     * watched on: it may give up.
+     */
+    private static boolean endsOrWaits(Thread thread, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        int waitingLooks = 0;
+        while (System.nanoTime() < end) {
+            if (!thread.isAlive()) {
+                return true;
+            }
+            Thread.State state = thread.getState();
+            waitingLooks = state == Thread.State.BLOCKED || state == Thread.State.WAITING ? waitingLooks + 1 : 0;
+            if (waitingLooks == 3) {
+                return false;
+            }
+            sleepBriefly();
+        }
+        return !thread.isAlive();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while watching a withdrawal", e);
+        }
+    }
+
+    /** A vault whose first write stalls until the check lets it go. */
+    private static final class StallingVault implements Vault {
+        private volatile long value;
+        private final AtomicBoolean stallNext = new AtomicBoolean(true);
+        private final CountDownLatch stalling = new CountDownLatch(1);
+        private final CountDownLatch letGo = new CountDownLatch(1);
+
+        StallingVault(long balance) {
+            value = balance;
+        }
+
+        @Override
+        public long balance() {
+            return value;
+        }
+
+        @Override
+        public void setBalance(long balance) {
+            if (stallNext.compareAndSet(true, false)) {
+                stalling.countDown();
+                awaitQuietly(letGo);
+            }
+            value = balance;
+        }
+
+        void awaitStall() {
+            if (!awaitQuietly(stalling)) {
+                throw new AssertionError("withdraw(600,000) from 1,000,000 never wrote the new balance to the vault"
+                        + " within " + HANG_LIMIT.toMillis() + " ms");
+            }
+        }
+
+        void letGo() {
+            letGo.countDown();
+        }
+
+        private static boolean awaitQuietly(CountDownLatch latch) {
+            try {
+                return latch.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+    // end::stalled[]
 
     private static Interleavings explore(Class<? extends BankAccount> answer) {
         return Interleavings.of(Withdrawals.class, OneAtATime.class, answer);
@@ -73,6 +205,11 @@ final class AccountCheck {
             return account.withdraw(40);
         }
 
+        @Operation
+        public boolean withdraw10() {
+            return account.withdraw(10);
+        }
+
         /** What the vault holds: the balance must live there. */
         @Operation
         public long balance() {
@@ -90,6 +227,10 @@ final class AccountCheck {
 
         public boolean withdraw40() {
             return take(40);
+        }
+
+        public boolean withdraw10() {
+            return take(10);
         }
 
         public long balance() {

@@ -27,7 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a lock object replaced inside the lock: the same;
  *   <li>a read lock (shared) held for withdrawals: the same;
  *   <li>one lock for large withdrawals and another for small ones: a withdrawal of 60 and one of 40 lose one;
- *   <li>tryLock that gives up when the lock is busy: a withdrawal refused although the money was there.
+ *   <li>tryLock that gives up when the lock is busy: a withdrawal refused although the money was there;
+ *   <li>a lock per thread (ThreadLocal): two withdrawals of 60 both succeed;
+ *   <li>an optimistic withdrawal that retries twice, then says no: a withdrawal of 10 overtaken twice is refused;
+ *   <li>a lock on the boxed balance (shared by small equal balances, never by large ones), a spin lock
+ *       that gives up after 1000 spins, a tryLock with a timeout: the model checker does not model
+ *       time, so real threads stall one withdrawal inside a vault of 1,000,000 while another is made,
+ *       and the second goes in beside the first or gives up.
  * </ul>
  */
 class AccountCheckIT {
@@ -44,7 +50,13 @@ class AccountCheckIT {
                 Arguments.of(AccountAnswers.LockReplacedInside.class, "withdraw60() returned true, thread 2 withdraw60() returned true"),
                 Arguments.of(AccountAnswers.LockPerSize.class, "a withdrawal of 60 and one of 40"),
                 Arguments.of(AccountAnswers.ReadLockForWithdrawals.class, "withdraw60() returned true, thread 2 withdraw60() returned true"),
-                Arguments.of(AccountAnswers.TryLockGivesUp.class, "withdraw40() returned false"));
+                Arguments.of(AccountAnswers.TryLockGivesUp.class, "withdraw40() returned false"),
+                // the cached boxes of small balances are caught by the model checker too, when two withdrawals' reads differ
+                Arguments.of(AccountAnswers.LockOnBoxedBalance.class, "stalled inside the vault|however often"),
+                Arguments.of(AccountAnswers.SpinGivesUp.class, "stalled inside the vault"),
+                Arguments.of(AccountAnswers.TimedTryLockGivesUp.class, "the second gave up and returned false"),
+                Arguments.of(AccountAnswers.OptimisticRetriesTwice.class, "however often one gets in between"),
+                Arguments.of(AccountAnswers.ThreadLocalLock.class, "withdraw60() returned true, thread 2 withdraw60() returned true"));
     }
 
     static Stream<Class<? extends BankAccount>> rightAnswers() {
@@ -55,7 +67,9 @@ class AccountCheckIT {
                 AccountAnswers.SynchronizedOnVault.class,
                 AccountAnswers.SpinLockAccount.class,
                 AccountAnswers.WriteLockAccount.class,
-                AccountAnswers.TryLockUntilHeld.class);
+                AccountAnswers.TryLockUntilHeld.class,
+                AccountAnswers.FastRefusalThenLock.class,
+                AccountAnswers.StampedLockAccount.class);
     }
 
     @ParameterizedTest
@@ -64,7 +78,7 @@ class AccountCheckIT {
         CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(), explanation,
                 () -> Isolated.run("course.race.exercises.", AccountCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest

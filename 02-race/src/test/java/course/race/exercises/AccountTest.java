@@ -27,4 +27,10 @@ class AccountTest {
     void twoWithdrawalsAtOnceBothCount() {
         AccountCheck.losesNoWithdrawal(Account.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aWithdrawalWaitsForAStalledOne() {
+        AccountCheck.waitsForAStalledWithdrawal(Account.class);
+    }
 }

@@ -3,7 +3,10 @@ package course.race.exercises;
 import course.race.Counter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -133,6 +136,82 @@ final class CounterAnswers {
             count.compareAndSet(seen, seen + 1);
         }
         public long get() { return count.get(); }
+    }
+
+    /**
+     * A spin lock that gives up after 1000 spins ("the holder must be gone") and counts anyway.
+     * The model checker never lets a spin run out; a holder preempted for a few microseconds
+     * does: the second thread counts beside it, and one write undoes the other.
+     */
+    static final class SpinGivesUp implements Counter {
+        private final AtomicBoolean busy = new AtomicBoolean();
+        private volatile long count;
+        public void increment() {
+            for (int spins = 0; spins < 1000 && !busy.compareAndSet(false, true); spins++) {
+                Thread.onSpinWait();
+            }
+            count++;
+            busy.set(false);
+        }
+        public long get() { return count; }
+    }
+
+    /** tryLock with a timeout: when a holder stalls for longer than a millisecond, the increment is dropped. */
+    static final class TimedTryLockDrops implements Counter {
+        private final ReentrantLock lock = new ReentrantLock();
+        private volatile long count;
+        public void increment() {
+            try {
+                if (lock.tryLock(1, TimeUnit.MILLISECONDS)) {
+                    try {
+                        count++;
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** "Any synchronized block flushes memory": a fresh monitor in get(), which the JIT removes, read and all. */
+    static final class FreshMonitorInGet implements Counter {
+        private long count;
+        public synchronized void increment() { count++; }
+        public long get() {
+            synchronized (new Object()) {
+                return count;
+            }
+        }
+    }
+
+    /** An immutable holder swapped under a lock, read through a plain field: final fields do not make the swap visible. */
+    static final class ImmutableHolderPlainField implements Counter {
+        record Count(long value) { }
+        private Count count = new Count(0);
+        public synchronized void increment() { count = new Count(count.value() + 1); }
+        public long get() { return count.value(); }
+    }
+
+    /** The atomic is right, the read is not: getPlain() is an ordinary read the JIT may hoist out of a loop. */
+    static final class AtomicGetPlain implements Counter {
+        private final AtomicLong count = new AtomicLong();
+        public void increment() { count.incrementAndGet(); }
+        public long get() { return count.getPlain(); }
+    }
+
+    /** Lock striping by thread: threads whose ids differ take different locks. */
+    static final class LockPerThreadStripe implements Counter {
+        private final Object[] locks = {new Object(), new Object(), new Object(), new Object()};
+        private volatile long count;
+        public void increment() {
+            synchronized (locks[(int) (Thread.currentThread().threadId() % locks.length)]) {
+                count++;
+            }
+        }
+        public long get() { return count; }
     }
 
     // ---- right ----
@@ -268,5 +347,30 @@ final class CounterAnswers {
                 return count;
             }
         }
+    }
+
+    /** Piggybacking: a plain count written before a volatile version, read after reading it. */
+    static final class VolatileVersionPiggyback implements Counter {
+        private long count;
+        private volatile long version;
+        public synchronized void increment() {
+            count++;
+            version++; // the volatile write publishes the count written before it
+        }
+        public long get() {
+            if (version < 0) { // the volatile read first: whoever reads it sees the writes made before it
+                throw new IllegalStateException("a version never goes below 0");
+            }
+            return count;
+        }
+    }
+
+    /** A field updater's getAndIncrement on a volatile field. */
+    static final class FieldUpdaterIncrement implements Counter {
+        private static final AtomicLongFieldUpdater<FieldUpdaterIncrement> COUNT =
+                AtomicLongFieldUpdater.newUpdater(FieldUpdaterIncrement.class, "count");
+        private volatile long count;
+        public void increment() { COUNT.getAndIncrement(this); }
+        public long get() { return count; }
     }
 }

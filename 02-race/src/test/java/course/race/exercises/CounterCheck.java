@@ -32,6 +32,7 @@ final class CounterCheck {
     static void all(Class<? extends Counter> answer) {
         countsAlone(answer);
         noLostUpdates(answer);
+        noIncrementLostToAStall(answer);
         watcherSeesIncrements(answer);
     }
 
@@ -90,6 +91,38 @@ final class CounterCheck {
         }
     }
     // end::lost-updates[]
+
+    static final Duration STALL = Duration.ofMillis(200);
+    static final Duration HANG_LIMIT = Duration.ofSeconds(2);
+
+    // tag::stall[]
+    /**
+     * A thread stopped anywhere inside increment() (preempted, paused by the GC) while another
+     * increments: afterwards both increments must count. Tried at each shared access increment()
+     * makes, in turn ({@link StallProbe}). A lock makes the second thread wait; an atomic step
+     * has nothing to wait for; a wait that gives up after a while (a spin with a limit, a timed
+     * tryLock) either drops the second increment or makes it beside the stopped one.
+     */
+    static void noIncrementLostToAStall(Class<? extends Counter> answer) {
+        RaceJit.require();
+        for (int point = 1; ; point++) {
+            StallProbe.Outcome outcome = StallProbe.stallAt(answer, point, STALL, HANG_LIMIT);
+            if (!outcome.reached()) {
+                return;
+            }
+            if (outcome.count() != 2) {
+                throw new AssertionError("one thread stopped inside increment() (after its access number " + point
+                        + " to the counter) for up to " + STALL.toMillis() + " ms while a second incremented; then"
+                        + " both finished, and get() said " + outcome.count() + ", not 2. "
+                        + (outcome.secondEndedDuringStall()
+                                ? "The second increment returned while the first was still inside: it did not wait"
+                                        + " for it (a spin with a limit, or a timed tryLock, gives up, and then drops"
+                                        + " its increment or makes it beside the stopped one)"
+                                : "The second waited, yet an increment was lost"));
+            }
+        }
+    }
+    // end::stall[]
 
     // tag::watcher[]
     /** A thread that spins until get() reaches 1 must see the increment another thread made. */

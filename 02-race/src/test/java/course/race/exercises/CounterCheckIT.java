@@ -25,7 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a home-made lock on a volatile flag, a lock object replaced inside the lock, a lock chosen by
  *       the count itself: lost updates;
  *   <li>a synchronized write with an unsynchronized read: the watcher never sees the increment;
- *   <li>an atomic write published through a plain mirror field: the watcher never sees it.
+ *   <li>an atomic write published through a plain mirror field: the watcher never sees it;
+ *   <li>a fresh monitor around the read of get() (the JIT removes it), an immutable holder read
+ *       through a plain field, an atomic read with getPlain(): the watcher never sees the increment;
+ *   <li>a lock chosen by the thread's id: lost updates;
+ *   <li>a spin lock that gives up after 1000 spins, a tryLock with a timeout: the model checker
+ *       never lets a wait run out, so {@link StallProbe} stops one thread inside increment() while
+ *       another increments, and the second gives up and loses an increment.
  * </ul>
  * {@code -Dcatch.runs=200} (see {@code .ci/catch-rates}) measures the rates.
  */
@@ -33,6 +39,8 @@ class CounterCheckIT {
 
     /** The start of the message when the explored increments lose one. */
     private static final String LOST = "increments made at once on a new counter must all count";
+    /** The start of the message when a stalled increment and another lose one. */
+    private static final String STALLED = "one thread stopped inside increment()";
 
     static Stream<Arguments> wrongAnswers() {
         return Stream.of(
@@ -49,7 +57,13 @@ class CounterCheckIT {
                 Arguments.of(CounterAnswers.CasWithoutRetry.class, LOST),
                 Arguments.of(CounterAnswers.LockedWriteUnlockedRead.class, "never saw"),
                 // both are true of a plain mirror: a late write of an older value can also lose increments
-                Arguments.of(CounterAnswers.AtomicWritePlainMirror.class, "never saw|" + LOST));
+                Arguments.of(CounterAnswers.AtomicWritePlainMirror.class, "never saw|" + LOST),
+                Arguments.of(CounterAnswers.SpinGivesUp.class, STALLED),
+                Arguments.of(CounterAnswers.TimedTryLockDrops.class, STALLED),
+                Arguments.of(CounterAnswers.FreshMonitorInGet.class, "never saw"),
+                Arguments.of(CounterAnswers.ImmutableHolderPlainField.class, "never saw"),
+                Arguments.of(CounterAnswers.AtomicGetPlain.class, "never saw"),
+                Arguments.of(CounterAnswers.LockPerThreadStripe.class, LOST));
     }
 
     static Stream<Class<? extends Counter>> rightAnswers() {
@@ -64,7 +78,9 @@ class CounterCheckIT {
                 CounterAnswers.SynchronizedOnPrivateLock.class,
                 CounterAnswers.ImmutableSwap.class,
                 CounterAnswers.SemaphoreCount.class,
-                CounterAnswers.AtomicSpinLock.class);
+                CounterAnswers.AtomicSpinLock.class,
+                CounterAnswers.VolatileVersionPiggyback.class,
+                CounterAnswers.FieldUpdaterIncrement.class);
     }
 
     @ParameterizedTest

@@ -24,6 +24,12 @@ class SafeCounterTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void losesNoIncrementWhenAThreadStallsInside() {
+        CounterCheck.noIncrementLostToAStall(SafeCounter.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void aWatchingThreadSeesTheCountGoUp() {
         CounterCheck.watcherSeesIncrements(SafeCounter.class);
     }

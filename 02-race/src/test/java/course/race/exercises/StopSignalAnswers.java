@@ -51,6 +51,49 @@ final class StopSignalAnswers {
         public String reason() { return reason; }
     }
 
+    /** "Any synchronized block flushes memory": a fresh monitor around the plain read, which the JIT removes. */
+    static final class FreshMonitorAroundRead implements Signal {
+        private boolean stopped;
+        private String reason;
+        public synchronized void stop(String why) { reason = why; stopped = true; }
+        public boolean isStopped() {
+            synchronized (new Object()) {
+                return stopped;
+            }
+        }
+        public String reason() { return reason; }
+    }
+
+    /** The flag in an AtomicBoolean, read with getPlain(): an ordinary read after all, hoisted out of the loop. */
+    static final class AtomicFlagReadPlain implements Signal {
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private volatile String reason;
+        public void stop(String why) { reason = why; stopped.set(true); }
+        public boolean isStopped() { return stopped.getPlain(); }
+        public String reason() { return reason; }
+    }
+
+    /** Both volatile, the reason last: "both are volatile, so the order does not matter". A look between the writes sees no reason. */
+    static final class BothVolatileReasonLast implements Signal {
+        private volatile boolean stopped;
+        private volatile String reason;
+        public void stop(String why) { stopped = true; reason = why; }
+        public boolean isStopped() { return stopped; }
+        public String reason() { return reason; }
+    }
+
+    /** The reason kept in an atomic, set (first one wins) after the flag: a look between the two sees no reason. */
+    static final class AtomicReasonAfterFlag implements Signal {
+        private final AtomicReference<String> reason = new AtomicReference<>();
+        private volatile boolean stopped;
+        public void stop(String why) {
+            stopped = true;
+            reason.compareAndSet(null, why);
+        }
+        public boolean isStopped() { return stopped; }
+        public String reason() { return reason.get(); }
+    }
+
     // ---- right ----
 
     static final class VolatileFlag implements Signal {
@@ -117,5 +160,14 @@ final class StopSignalAnswers {
         public void stop(String why) { reason = why; stopped.countDown(); }
         public boolean isStopped() { return stopped.getCount() == 0; }
         public String reason() { return reason; }
+    }
+
+    /** The flag and its reason as one immutable state, swapped in by one volatile write. */
+    static final class ImmutableStateSwap implements Signal {
+        record State(boolean stopped, String reason) { }
+        private volatile State state = new State(false, null);
+        public void stop(String why) { state = new State(true, why); }
+        public boolean isStopped() { return state.stopped(); }
+        public String reason() { return state.reason(); }
     }
 }

@@ -21,7 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>synchronized stop() with an unsynchronized isStopped(): the same;
  *   <li>a volatile flag written <em>before</em> the reason: the window between the two writes is a
  *       few nanoseconds, so no race shows it; {@link PublishOrderProbe} looks from another thread
- *       at every step of stop() and sees the stop without its reason.
+ *       at every step of stop() and sees the stop without its reason;
+ *   <li>a fresh monitor around the read (the JIT removes it), an AtomicBoolean read with getPlain():
+ *       the compiled spinner never sees the stop;
+ *   <li>both fields volatile with the reason written last, or the reason set in an atomic after the
+ *       flag: the probe sees the stop without its reason.
  * </ul>
  */
 class StopSignalCheckIT {
@@ -31,7 +35,11 @@ class StopSignalCheckIT {
                 Arguments.of(StopSignalAnswers.PlainFields.class, "never saw"),
                 Arguments.of(StopSignalAnswers.VolatileOnReasonOnly.class, "never saw"),
                 Arguments.of(StopSignalAnswers.SynchronizedStopOnly.class, "never saw"),
-                Arguments.of(StopSignalAnswers.VolatileFlagBeforeReason.class, "visible before its reason"));
+                Arguments.of(StopSignalAnswers.VolatileFlagBeforeReason.class, "visible before its reason"),
+                Arguments.of(StopSignalAnswers.FreshMonitorAroundRead.class, "never saw"),
+                Arguments.of(StopSignalAnswers.AtomicFlagReadPlain.class, "never saw"),
+                Arguments.of(StopSignalAnswers.BothVolatileReasonLast.class, "visible before its reason"),
+                Arguments.of(StopSignalAnswers.AtomicReasonAfterFlag.class, "visible before its reason"));
     }
 
     static Stream<Class<? extends Signal>> rightAnswers() {
@@ -42,7 +50,8 @@ class StopSignalCheckIT {
                 StopSignalAnswers.AtomicReason.class,
                 StopSignalAnswers.AtomicBooleanFlag.class,
                 StopSignalAnswers.ReleaseAcquire.class,
-                StopSignalAnswers.LatchSignal.class);
+                StopSignalAnswers.LatchSignal.class,
+                StopSignalAnswers.ImmutableStateSwap.class);
     }
 
     @ParameterizedTest

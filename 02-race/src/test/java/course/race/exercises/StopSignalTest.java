@@ -20,4 +20,10 @@ class StopSignalTest {
     void aSpinningThreadSeesTheStopAndItsReason() {
         StopSignalCheck.spinnerSeesStopAndReason(StopSignal.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void whoeverSeesTheStopSeesItsReason() {
+        StopSignalCheck.reasonIsThereWhenTheStopIs(StopSignal.class);
+    }
 }

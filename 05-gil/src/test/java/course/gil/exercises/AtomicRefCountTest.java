@@ -21,4 +21,16 @@ class AtomicRefCountTest {
     void changesMadeAtTheSameMomentAllCountAndOneDecrementFrees() {
         RefCountCheck.changesAtOnce(AtomicRefCount.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void changesOvertakenAtEveryStepAllCount() {
+        RefCountCheck.changesOvertakenAtEveryStep(AtomicRefCount.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void theCreatorAndAnotherThreadDroppingTheLastTwoFreeOnce() {
+        RefCountCheck.creatorAndAnotherDropTheLastTwo(AtomicRefCount.class);
+    }
 }

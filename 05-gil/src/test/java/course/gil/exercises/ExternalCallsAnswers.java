@@ -365,6 +365,95 @@ public final class ExternalCallsAnswers {
         }
     }
 
+    /**
+     * "Restores the interrupt" while taking the GIL back, and goes on without it: interrupted while
+     * another thread holds the GIL, io() returns normally, and the next instruction runs beside
+     * the holder.
+     */
+    public static final class RetakeGivesUpOnInterrupt implements ExternalCalls {
+        private final Gil gil;
+        public RetakeGivesUpOnInterrupt(Gil gil) { this.gil = gil; }
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                retake();
+            }
+        }
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                retake();
+            }
+        }
+        private void retake() {
+            try {
+                gil.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A request of 0 or less "asks for nothing", so it keeps the GIL: but a device may block on any request. */
+    public static final class SmallRequestsKeepTheGil implements ExternalCalls {
+        private final Gil gil;
+        public SmallRequestsKeepTheGil(Gil gil) { this.gil = gil; }
+        public long io(IoDevice device, long request) throws InterruptedException {
+            if (request <= 0) {
+                return device.call(request);
+            }
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                gil.acquire();
+            }
+        }
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                gil.acquire();
+            }
+        }
+    }
+
+    /** One helper for both calls, whose lambda cannot throw a checked exception: an interruption comes out wrapped. */
+    public static final class WrapsInterruptions implements ExternalCalls {
+        private final Gil gil;
+        public WrapsInterruptions(Gil gil) { this.gil = gil; }
+        interface Call {
+            long run() throws Exception;
+        }
+        public long io(IoDevice device, long request) throws InterruptedException {
+            return withoutGil(() -> device.call(request));
+        }
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            return function.releasesGil() ? withoutGil(() -> function.call(argument)) : function.call(argument);
+        }
+        private long withoutGil(Call call) throws InterruptedException {
+            gil.release();
+            try {
+                return call.run();
+            } catch (Exception e) {
+                throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
+            } finally {
+                gil.acquire();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** Each method written out with its own try/finally. */
@@ -511,6 +600,27 @@ public final class ExternalCallsAnswers {
                 Thread.sleep(1); // only a hint: acquire() below is what waits for sure
             }
             gil.acquire();
+        }
+    }
+
+    /** The release inside the try, and a flag that says whether to take the GIL back. */
+    public static final class ReleasedFlag implements ExternalCalls {
+        private final Gil gil;
+        public ReleasedFlag(Gil gil) { this.gil = gil; }
+        public long io(IoDevice device, long request) throws InterruptedException {
+            boolean released = false;
+            try {
+                gil.release();
+                released = true;
+                return device.call(request);
+            } finally {
+                if (released) {
+                    gil.acquire();
+                }
+            }
+        }
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            return function.releasesGil() ? io(function::call, argument) : function.call(argument);
         }
     }
 }

@@ -36,6 +36,7 @@ final class ExternalCallsCheck {
         releasingNativeCallRunsWithoutTheGil(answer);
         nativeCallThatTouchesObjectsKeepsTheGil(answer);
         everyFailureTakesTheGilBack(answer);
+        interruptedRetakeNeverReturnsWithoutTheGil(answer);
         callsOfTwoThreadsOverlap(answer);
     }
 
@@ -45,13 +46,26 @@ final class ExternalCallsCheck {
         long call(ExternalCalls calls, IoDevice device) throws InterruptedException;
     }
 
+    /**
+     * Requests and arguments of every kind: what a call means is the device's business, so none
+     * (zero, a negative one, a huge one) is a reason to wait with the GIL held.
+     */
+    static final List<Long> REQUESTS = List.of(21L, 0L, -21L, Long.MAX_VALUE / 2);
+
     static void ioRunsWithoutTheGil(Class<? extends ExternalCalls> answer) {
-        callsOutWithoutTheGil(answer, "io()", "IO performed", (calls, device) -> calls.io(device, 21));
+        for (long request : REQUESTS) {
+            callsOutWithoutTheGil(answer, "io(device, " + request + ")", "IO performed",
+                    (calls, device) -> calls.io(device, request), request * 2);
+        }
     }
 
     static void releasingNativeCallRunsWithoutTheGil(Class<? extends ExternalCalls> answer) {
-        callsOutWithoutTheGil(answer, "callNative()", "a native function that touches no objects was called",
-                (calls, device) -> calls.callNative(NativeFunction.releasingGil(device::call), 21));
+        for (long argument : REQUESTS) {
+            callsOutWithoutTheGil(answer, "callNative(function, " + argument + ")",
+                    "a native function that touches no objects was called",
+                    (calls, device) -> calls.callNative(NativeFunction.releasingGil(device::call), argument),
+                    argument * 2);
+        }
     }
 
     // tag::without-the-gil[]
@@ -60,7 +74,7 @@ final class ExternalCallsCheck {
      * the GIL; when the call returns, the interpreter thread must wait until it has the GIL again.
      */
     private static void callsOutWithoutTheGil(Class<? extends ExternalCalls> answer, String method, String what,
-                                              CallOut callOut) {
+                                              CallOut callOut, long answerOfTheCall) {
         OneLockGil gil = new OneLockGil();
         ExternalCalls calls = create(answer, gil);
         AtomicReference<Thread> holderDuringCall = new AtomicReference<>();
@@ -109,9 +123,9 @@ final class ExternalCallsCheck {
         }
         Thread holderAfter = holderAfterCall.get();
         if (holderDuringCall.get() != null && holderDuringCall.get().getName().equals("interpreter")) {
-            throw new AssertionError(what + " while holding the GIL: during the call, holder() said the"
-                    + " calling thread, so no other interpreter thread could run until it came back. Release the"
-                    + " GIL before the call");
+            throw new AssertionError(what + " while holding the GIL (" + method + "): during the call, holder()"
+                    + " said the calling thread, so no other interpreter thread could run until it came back. Release"
+                    + " the GIL before every such call, whatever its request");
         }
         if (!otherRan.get()) {
             throw new AssertionError("while the interpreter thread waited in " + method + ", another thread could not"
@@ -127,8 +141,9 @@ final class ExternalCallsCheck {
                     + (holderAfter == null ? "nobody" : holderAfter.getName()) + "): the next instruction would run without"
                     + " it. Take it back before returning");
         }
-        if (result[0] != 42) {
-            throw new AssertionError(method + " returned " + result[0] + ", not the answer of the call (42)");
+        if (result[0] != answerOfTheCall) {
+            throw new AssertionError(method + " returned " + result[0] + ", not the answer of the call ("
+                    + answerOfTheCall + ")");
         }
     }
     // end::without-the-gil[]
@@ -168,6 +183,70 @@ final class ExternalCallsCheck {
                     + " would handle the error, and run on, without the GIL. Take it back in a finally block");
         }
     }
+
+    // tag::interrupted-retake[]
+    /**
+     * The call is over, another thread holds the GIL, and the caller, waiting to take it back, is
+     * interrupted. io() may let the InterruptedException out, or wait on for the GIL; what it must
+     * not do is return normally without it: the caller would run its next instruction beside the
+     * holder.
+     */
+    static void interruptedRetakeNeverReturnsWithoutTheGil(Class<? extends ExternalCalls> answer) {
+        OneLockGil gil = new OneLockGil();
+        ExternalCalls calls = create(answer, gil);
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch otherHasIt = new CountDownLatch(1);
+        CountDownLatch callerInterrupted = new CountDownLatch(1);
+        AtomicBoolean deviceAnswered = new AtomicBoolean();
+        AtomicBoolean returnedNormally = new AtomicBoolean();
+        AtomicReference<Thread> holderAfter = new AtomicReference<>();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        try (Actors actors = new Actors()) {
+            caller.set(actors.start("interpreter", () -> {
+                gil.acquire();
+                try {
+                    calls.io(request -> {
+                        inCall.countDown();
+                        Actors.within(PATIENCE, () -> otherHasIt.getCount() == 0);
+                        deviceAnswered.set(true);
+                        return request;
+                    }, 1);
+                    returnedNormally.set(true);
+                } catch (InterruptedException e) {
+                    // letting the interruption out is fine
+                }
+                holderAfter.set(gil.holder());
+                if (gil.holder() == Thread.currentThread()) {
+                    gil.release();
+                }
+            }));
+            actors.start("other", () -> {
+                inCall.await();
+                if (!Actors.within(PATIENCE, gil::tryAcquire, caller.get())) {
+                    return; // the caller kept the GIL during its call: other checks say so
+                }
+                otherHasIt.countDown();
+                // the caller's device answers; once the caller waits for the GIL, interrupt it
+                if (Actors.within(PATIENCE, () -> deviceAnswered.get() && Actors.isBlocked(caller.get()))) {
+                    caller.get().interrupt();
+                    callerInterrupted.countDown();
+                    Actors.within(PATIENCE, () -> !caller.get().isAlive() || Actors.isBlocked(caller.get()));
+                }
+                gil.release();
+            });
+            actors.finish(HANG_LIMIT.plus(PATIENCE.multipliedBy(3)), "the interpreter thread was interrupted while"
+                    + " it waited to take the GIL back after io()");
+        }
+        if (callerInterrupted.getCount() == 0 && returnedNormally.get()
+                && (holderAfter.get() == null || !holderAfter.get().getName().equals("interpreter"))) {
+            throw new AssertionError("io() returned normally without the GIL (holder() says "
+                    + (holderAfter.get() == null ? "nobody" : holderAfter.get().getName()) + "): its thread was"
+                    + " interrupted while it waited to take the GIL back, and io() gave up the wait and returned as"
+                    + " if all was well. Either wait on for the GIL (and restore the interrupt afterwards), or let the"
+                    + " InterruptedException out; never return without the GIL");
+        }
+    }
+    // end::interrupted-retake[]
 
     /** A native function that touches objects runs under the GIL. */
     static void nativeCallThatTouchesObjectsKeepsTheGil(Class<? extends ExternalCalls> answer) {

@@ -30,7 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the GIL taken back when the call throws an exception, but not an Error; or a native call
  *       with no finally: a failure of that kind leaves without the GIL;
  *   <li>a lock of its own around the call, or synchronized methods: two threads' calls are never
- *       under way at once (the synchronized one holds the GIL while it waits for the monitor).
+ *       under way at once (the synchronized one holds the GIL while it waits for the monitor);
+ *   <li>an interrupt while taking the GIL back swallowed (the interrupt restored, the GIL not taken):
+ *       io() returns normally without the GIL;
+ *   <li>requests of 0 or less done with the GIL held ("nothing to wait for"): the device, asked for 0,
+ *       sees the caller as the holder (the scenes call with 21, 0, -21 and a huge request);
+ *   <li>an interruption wrapped in an unchecked exception by a helper: the failure does not come out unchanged.
  * </ul>
  * A run counts as a catch only if its failure gives the reason listed ({@link Explained}).
  */
@@ -51,7 +56,10 @@ class ExternalCallsCheckIT {
                 Arguments.of(ExternalCallsAnswers.CatchesExceptionsOnly.class, "without taking the GIL back"),
                 Arguments.of(ExternalCallsAnswers.NativeWithoutFinally.class, "without taking the GIL back"),
                 Arguments.of(ExternalCallsAnswers.OwnLockAroundTheCall.class, "began only after the first had ended"),
-                Arguments.of(ExternalCallsAnswers.SynchronizedCalls.class, "began only after the first had ended|did not finish"));
+                Arguments.of(ExternalCallsAnswers.SynchronizedCalls.class, "began only after the first had ended|did not finish"),
+                Arguments.of(ExternalCallsAnswers.RetakeGivesUpOnInterrupt.class, "io\\(\\) returned normally without the GIL"),
+                Arguments.of(ExternalCallsAnswers.SmallRequestsKeepTheGil.class, "IO performed while holding the GIL \\(io\\(device, 0\\)"),
+                Arguments.of(ExternalCallsAnswers.WrapsInterruptions.class, "let every failure of the call through, unchanged"));
     }
 
     static Stream<Class<? extends ExternalCalls>> rightAnswers() {
@@ -59,7 +67,8 @@ class ExternalCallsCheckIT {
                 ExternalCallsAnswers.TryFinallyEach.class,
                 ExternalCallsAnswers.AllowThreadsScope.class,
                 ExternalCallsAnswers.UninterruptibleRetake.class,
-                ExternalCallsAnswers.PollsBeforeRetaking.class);
+                ExternalCallsAnswers.PollsBeforeRetaking.class,
+                ExternalCallsAnswers.ReleasedFlag.class);
     }
 
     @ParameterizedTest

@@ -798,6 +798,141 @@ public final class GilAnswers {
         }
     }
 
+    /**
+     * The holder clears the request when it drops the GIL, and taking it clears nothing: a holder
+     * that gives the GIL up with release() (a blocking call) leaves the request for the next one.
+     */
+    public static final class ClearsOnlyWhenDropping implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition switched = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private long switches;
+        private int waiting;
+        public ClearsOnlyWhenDropping(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (holder != null) {
+                        long before = switches;
+                        if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && switches == before) {
+                            dropRequested = true;
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    switched.signalAll();
+                }
+                holder = Thread.currentThread();
+                switches++;
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                dropRequested = false; // answered: "I am dropping it now"
+                long before = switches;
+                holder = null;
+                freed.signal();
+                while (switches == before && waiting > 0) {
+                    switched.awaitUninterruptibly();
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
+    /**
+     * Dropping the GIL on request, the holder waits for the switch, but at most one interval
+     * ("nobody came: take it back"). A waiter that is slow to wake (its thread waits for a CPU on
+     * a loaded machine) finds the GIL taken again, asks again, and again: the convoy that forced
+     * switching exists to prevent.
+     */
+    public static final class HolderWaitsOneIntervalForASwitch implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition switched = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private long switches;
+        public HolderWaitsOneIntervalForASwitch(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                while (holder != null) {
+                    long before = switches;
+                    if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && switches == before) {
+                        dropRequested = true;
+                    }
+                }
+                holder = Thread.currentThread();
+                switches++;
+                dropRequested = false;
+                switched.signalAll();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                long before = switches;
+                holder = null;
+                freed.signal();
+                long left = intervalNanos;
+                while (switches == before && left > 0) {
+                    left = switched.awaitNanos(left); // "nobody came within an interval: take it back"
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
     // ---- right ----
 
     /** A monitor: synchronized, wait with a deadline, notifyAll; the same rules as CPython's. */
@@ -995,6 +1130,76 @@ public final class GilAnswers {
             acquire();
         }
 
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
+    /**
+     * The solution's rules with a ticket instead of a switch count: a new object each time the GIL
+     * is taken. The dropping holder waits until the ticket has changed (or nobody is left
+     * waiting); a waiter asks only if the ticket it saw is still the one after its interval.
+     */
+    public static final class WaitsUntilSomeoneHolds implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition taken = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private Object ticket = new Object(); // replaced each time the GIL is taken; mutex held
+        private int waiting;
+        public WaitsUntilSomeoneHolds(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (holder != null) {
+                        Object heldBefore = ticket;
+                        if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && ticket == heldBefore) {
+                            dropRequested = true;
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    taken.signalAll();
+                }
+                holder = Thread.currentThread();
+                ticket = new Object();
+                dropRequested = false;
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                Object mine = ticket;
+                holder = null;
+                freed.signal();
+                while (ticket == mine && waiting > 0) {
+                    taken.awaitUninterruptibly();
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
         public Thread holder() { return holder; }
         public boolean dropRequested() { return dropRequested; }
     }

@@ -195,7 +195,83 @@ final class GilCheck {
         for (int round = 1; round <= HANDOVER_ROUNDS; round++) {
             handOverOnce(answer, round);
         }
+        handsOverToASlowWaiter(answer);
     }
+
+    static final Duration SLOW_WAKE_UP = Duration.ofMillis(40); // 20 switch intervals
+
+    // tag::slow-waiter[]
+    /**
+     * The waiter that asked is slow to wake: its thread must wait for a CPU (here, a virtual
+     * thread whose carriers the check keeps busy for {@link #SLOW_WAKE_UP}, as a loaded machine
+     * would). The holder that dropped the GIL must wait until the waiter has taken it, however
+     * long that takes: a holder that waits only so long takes it straight back.
+     */
+    private static void handsOverToASlowWaiter(Class<? extends Gil> answer) {
+        Gil gil = create(answer, SHORT_INTERVAL);
+        AtomicInteger order = new AtomicInteger();
+        AtomicInteger holderBack = new AtomicInteger();
+        AtomicInteger waiterTook = new AtomicInteger();
+        AtomicBoolean carriersFree = new AtomicBoolean();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
+                Runtime.getRuntime().availableProcessors());
+        CountDownLatch carriersBusy = new CountDownLatch(carriers);
+        Thread waiter = null;
+        boolean asked;
+        try (Actors actors = new Actors()) {
+            actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                go.await();
+                gil.checkpoint(); // the waiter has asked: hand over, then take it back
+                holderBack.set(order.incrementAndGet());
+                if (gil.holder() == Thread.currentThread()) {
+                    gil.release();
+                }
+            });
+            await(holding, "the holder never got the GIL");
+            waiter = Thread.ofVirtual().name("waiter").start(() -> {
+                try {
+                    gil.acquire();
+                    waiterTook.set(order.incrementAndGet());
+                    gil.release();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            asked = Actors.within(PATIENCE, gil::dropRequested);
+            long busyUntil = System.nanoTime() + PATIENCE.toNanos();
+            for (int c = 0; c < carriers; c++) {
+                Thread.ofVirtual().name("busy-" + c).start(() -> {
+                    carriersBusy.countDown();
+                    while (!carriersFree.get() && System.nanoTime() < busyUntil) {
+                        Thread.onSpinWait(); // a CPU-bound virtual thread keeps its carrier
+                    }
+                });
+            }
+            Actors.within(PATIENCE, () -> carriersBusy.getCount() == 0);
+            go.countDown();
+            Actors.within(SLOW_WAKE_UP, () -> holderBack.get() != 0);
+            carriersFree.set(true);
+            Actors.within(HANG_LIMIT, () -> waiterTook.get() != 0);
+            actors.finish(HANG_LIMIT, "the holder reached a checkpoint after a waiter that is slow to wake asked for"
+                    + " the GIL");
+        } finally {
+            carriersFree.set(true);
+        }
+        if (!asked) {
+            throw neverAsked(SHORT_INTERVAL);
+        }
+        if (holderBack.get() != 0 && holderBack.get() < waiterTook.get()) {
+            throw new AssertionError("the holder dropped the GIL on request and took it back before the waiter,"
+                    + " which had asked but was slow to wake (its thread waited " + SLOW_WAKE_UP.toMillis() + " ms"
+                    + " for a CPU), ever got it: the holder waited for the switch only so long. After dropping the"
+                    + " GIL, wait until another thread has taken it, however long that takes");
+        }
+    }
+    // end::slow-waiter[]
 
     // tag::hand-over[]
     private static void handOverOnce(Class<? extends Gil> answer, int round) {

@@ -39,7 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a holder that drops the GIL when asked and runs on without it: it does not hold the GIL
  *       after checkpoint() returns, or its checkpoint() returns while the waiter holds it;
  *   <li>everything synchronized, with a waiter that sleeps inside the monitor: the holder cannot
- *       get in to let go, and the scene is reported stuck (with the lock and its owner).
+ *       get in to let go, and the scene is reported stuck (with the lock and its owner);
+ *   <li>a holder that waits for the switch at most one interval: a waiter slow to wake (a virtual
+ *       thread whose carriers the check keeps busy) finds the GIL taken back;
+ *   <li>a request cleared by the dropping holder, not by whoever takes the GIL: after a release(),
+ *       the new holder finds the old request still set.
  * </ul>
  * A run counts as a catch only if its failure gives the reason listed ({@link Explained}).
  * {@code -Dcatch.runs=200} measures the rates.
@@ -61,14 +65,17 @@ class GilCheckIT {
                 Arguments.of(GilAnswers.SleepsInsideSynchronized.class, "did not finish"),
                 Arguments.of(GilAnswers.GivesUpWaiting.class, "two threads inside the interpreter at once|did not hold the GIL"),
                 Arguments.of(GilAnswers.LostWakeUp.class, "a lost wake-up"),
-                Arguments.of(GilAnswers.PollsAnIntervalAtATime.class, "a lost wake-up"));
+                Arguments.of(GilAnswers.PollsAnIntervalAtATime.class, "a lost wake-up"),
+                Arguments.of(GilAnswers.ClearsOnlyWhenDropping.class, "never cleared"),
+                Arguments.of(GilAnswers.HolderWaitsOneIntervalForASwitch.class, "took it back before the waiter|straight back"));
     }
 
     static Stream<Class<? extends Gil>> rightAnswers() {
         return Stream.of(
                 GilAnswers.MonitorGil.class,
                 GilAnswers.FairLockGil.class,
-                GilAnswers.HandoffGil.class);
+                GilAnswers.HandoffGil.class,
+                GilAnswers.WaitsUntilSomeoneHolds.class);
     }
 
     @ParameterizedTest

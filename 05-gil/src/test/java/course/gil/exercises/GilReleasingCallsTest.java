@@ -41,6 +41,12 @@ class GilReleasingCallsTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void anInterruptedRetakeNeverReturnsWithoutTheGil() {
+        ExternalCallsCheck.interruptedRetakeNeverReturnsWithoutTheGil(GilReleasingCalls.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void callsOfTwoThreadsAreUnderWayAtOnce() {
         ExternalCallsCheck.callsOfTwoThreadsOverlap(GilReleasingCalls.class);
     }

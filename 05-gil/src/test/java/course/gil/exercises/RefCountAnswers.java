@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Answers a learner might give to exercise gil.atomic-count, right and wrong, for
@@ -204,6 +206,90 @@ public final class RefCountAnswers {
         public long get() { return count; }
     }
 
+    /**
+     * A count biased towards its creator, as free-threaded CPython's is, done wrong: the creating
+     * thread changes a plain field, others an atomic, and each tests the sum for zero in a second
+     * step. When the creator and another thread drop the last two at once, both can see zero.
+     */
+    public static final class OwnerFastPath implements RefCount {
+        private final Thread owner = Thread.currentThread();
+        private long local = 1; // the creator's: only it writes this
+        private final AtomicLong shared = new AtomicLong();
+        public void increment() {
+            if (Thread.currentThread() == owner) {
+                local++;
+            } else {
+                shared.incrementAndGet();
+            }
+        }
+        public boolean decrement() {
+            if (Thread.currentThread() == owner) {
+                local--;
+                return local + shared.get() == 0;
+            }
+            return shared.decrementAndGet() + local == 0;
+        }
+        public long get() { return local + shared.get(); }
+    }
+
+    /**
+     * A CAS loop that, after three lost tries, writes what it computed: "it keeps changing under
+     * me, just write it". The model checker's few calls never overtake it three times; a busy
+     * object's other threads do, and the plain write undoes their changes.
+     */
+    public static final class CasThenPlainWrite implements RefCount {
+        private final AtomicLong count = new AtomicLong(1);
+        public void increment() { change(+1); }
+        public boolean decrement() { return change(-1) == 0; }
+        private long change(long by) {
+            long seen = count.get();
+            for (int tries = 0; tries < 3; tries++) {
+                if (count.compareAndSet(seen, seen + by)) {
+                    return seen + by;
+                }
+                seen = count.get();
+            }
+            count.set(seen + by);
+            return seen + by;
+        }
+        public long get() { return count.get(); }
+    }
+
+    /** Increments under the read lock ("only a small change"): read locks are shared, so two increments run together. */
+    public static final class ReadLockIncrements implements RefCount {
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private long count = 1;
+        public void increment() {
+            lock.readLock().lock();
+            try {
+                count++;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        public boolean decrement() {
+            lock.writeLock().lock();
+            try {
+                return --count == 0;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public long get() { return count; }
+    }
+
+    /** Increments lock-free on an atomic, decrements under a lock as get() then set(): the lock keeps no increment out. */
+    public static final class LockedDecrementAtomicIncrement implements RefCount {
+        private final AtomicLong count = new AtomicLong(1);
+        public void increment() { count.incrementAndGet(); }
+        public synchronized boolean decrement() {
+            long left = count.get() - 1;
+            count.set(left);
+            return left == 0;
+        }
+        public long get() { return count.get(); }
+    }
+
     // ---- right ----
 
     public static final class AtomicLongCount implements RefCount {
@@ -345,5 +431,43 @@ public final class RefCountAnswers {
             return seen == 1;
         }
         public long get() { return count.get(); }
+    }
+
+    /** getAndDecrement gives the value before: the decrement that saw 1 is the one that took it to 0. */
+    public static final class GetAndDecrementWasOne implements RefCount {
+        private final AtomicLong count = new AtomicLong(1);
+        public void increment() { count.getAndIncrement(); }
+        public boolean decrement() { return count.getAndDecrement() == 1; }
+        public long get() { return count.get(); }
+    }
+
+    /** A StampedLock's write lock around each change, its read lock for get(). */
+    public static final class StampedLockCount implements RefCount {
+        private final StampedLock lock = new StampedLock();
+        private long count = 1;
+        public void increment() {
+            long stamp = lock.writeLock();
+            try {
+                count++;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public boolean decrement() {
+            long stamp = lock.writeLock();
+            try {
+                return --count == 0;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public long get() {
+            long stamp = lock.readLock();
+            try {
+                return count;
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
     }
 }

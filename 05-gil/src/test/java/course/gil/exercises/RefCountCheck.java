@@ -24,6 +24,8 @@ final class RefCountCheck {
     static void all(Class<? extends RefCount> answer) {
         countsAlone(answer);
         changesAtOnce(answer);
+        changesOvertakenAtEveryStep(answer);
+        creatorAndAnotherDropTheLastTwo(answer);
     }
 
     /** One thread: a new count is 1, goes up and down, and says "free it" when it reaches 0. */
@@ -65,6 +67,58 @@ final class RefCountCheck {
                 .check("increments and decrements made at once must do what the same calls do one at a time");
     }
     // end::last-two[]
+
+    static final int RIVAL_STEPS = 24;
+
+    // tag::rivals[]
+    /**
+     * The creating thread takes and drops a reference while other threads take references in
+     * between its steps, at each of its first {@link #RIVAL_STEPS} shared accesses ({@link
+     * RivalProbe}): however often it is overtaken, every change must count. A CAS loop retries
+     * until it wins; one that gives up after a few tries, or falls back to a plain write, loses
+     * changes. (The model checker tries a hundred interleavings of a few calls: too few rivals.)
+     */
+    static void changesOvertakenAtEveryStep(Class<? extends RefCount> answer) {
+        RivalProbe.Outcome outcome = RivalProbe.run(answer, List.of(),
+                List.of(RivalProbe.Call.INCREMENT, RivalProbe.Call.DECREMENT), RivalProbe.upTo(RIVAL_STEPS),
+                RivalProbe.Call.INCREMENT);
+        int rivals = outcome.rivalResults().size();
+        long expected = 1 + rivals;
+        if (outcome.count() != expected || Boolean.TRUE.equals(outcome.creatorResults().get(1))) {
+            throw new AssertionError("one thread took and dropped a reference to an object with one, while "
+                    + rivals + " references were taken by other threads between its steps: the count ended at "
+                    + outcome.count() + ", not " + expected + (Boolean.TRUE.equals(outcome.creatorResults().get(1))
+                    ? ", and its decrement() returned true (freed an object still in use)" : "")
+                    + ". A change overtaken by another must be tried again until it is made as one step: a retry"
+                    + " loop that gives up, or falls back to a plain write, loses changes");
+        }
+    }
+
+    /**
+     * The thread that created the object and another drop the last two references at once, the
+     * other's decrement made at each step of the creator's in turn: exactly one must free. A
+     * count that favours its creator (a plain field for the owner, an atomic for the rest) must
+     * still make the test for zero one step with the change.
+     */
+    static void creatorAndAnotherDropTheLastTwo(Class<? extends RefCount> answer) {
+        for (int step = 1; ; step++) {
+            RivalProbe.Outcome outcome = RivalProbe.run(answer, List.of(RivalProbe.Call.INCREMENT),
+                    List.of(RivalProbe.Call.DECREMENT), RivalProbe.only(step), RivalProbe.Call.DECREMENT);
+            if (outcome.rivalResults().isEmpty()) {
+                return; // the creator's decrement() makes fewer accesses than that
+            }
+            long frees = java.util.stream.Stream.concat(outcome.creatorResults().stream(),
+                    outcome.rivalResults().stream()).filter(Boolean.TRUE::equals).count();
+            if (frees != 1 || outcome.count() != 0) {
+                throw new AssertionError("the creator of an object and another thread dropped its last two references"
+                        + " at once (the other's decrement() made after the creator's access number " + step
+                        + "): " + frees + " of the two decrements returned true and the count ended at "
+                        + outcome.count() + (frees == 0 ? " (a leak)" : frees > 1 ? " (a double free)" : "")
+                        + ". Whichever thread made the object, the change and the test for zero must be one step");
+            }
+        }
+    }
+    // end::rivals[]
 
     private static Interleavings explore(Class<? extends RefCount> answer) {
         return Interleavings.of(OnOneObject.class, OneAtATime.class, answer);

@@ -1,0 +1,154 @@
+package course.race.exercises;
+
+import course.kit.InstrumentedCopies;
+import course.race.Counter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Stops one thread inside {@code increment()} while another increments: a thread preempted, or
+ * paused by the garbage collector, at the worst moment. A copy of the answer class calls
+ * {@link #step()} after each shared-memory access it makes ({@link InstrumentedCopies}); the
+ * stopped thread's {@code point}-th access is where it stops. The model checker cannot show
+ * this: it does not model time, so a wait that gives up after a while never gives up there.
+ */
+public final class StallProbe {
+
+    /** What one stall showed. */
+    record Outcome(boolean reached, boolean secondEndedDuringStall, long count) {
+    }
+
+    private static volatile Thread stalled;
+    private static volatile int stopAt;
+    private static int steps;
+    private static CountDownLatch stopped;
+    private static CountDownLatch goOn;
+
+    private StallProbe() {
+    }
+
+    /**
+     * One thread increments a new counter (a copy of {@code answer}) and stops after its
+     * {@code point}-th shared access for {@code stall}, or until the second thread, which
+     * increments meanwhile, waits (blocked or parked) or ends; then both finish.
+     */
+    static synchronized Outcome stallAt(Class<? extends Counter> answer, int point, Duration stall, Duration hangLimit) {
+        Counter counter = create(copyOf(answer));
+        steps = 0;
+        stopAt = point;
+        stopped = new CountDownLatch(1);
+        goOn = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread first = Thread.ofPlatform().daemon().name("stalled").unstarted(() -> counter.increment());
+        stalled = first;
+        first.start();
+        try {
+            if (!awaitStopOrEnd(first, hangLimit)) {
+                join(first, hangLimit);
+                return new Outcome(false, false, counter.get()); // increment() makes fewer accesses than that
+            }
+            Thread second = Thread.ofPlatform().daemon().name("second").start(() -> {
+                try {
+                    counter.increment();
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            boolean secondEnded = endsOrWaits(second, stall);
+            goOn.countDown();
+            join(first, hangLimit);
+            join(second, hangLimit);
+            if (first.isAlive() || second.isAlive()) {
+                throw new AssertionError("after one thread stopped inside increment() and went on, the two"
+                        + " increments had not finished " + hangLimit.toMillis() + " ms later");
+            }
+            return new Outcome(true, secondEnded, counter.get());
+        } finally {
+            stalled = null;
+            goOn.countDown();
+        }
+    }
+
+    /** Called by the copy after each shared-memory access. */
+    public static void step() {
+        if (Thread.currentThread() != stalled) {
+            return;
+        }
+        if (++steps == stopAt) {
+            stopped.countDown();
+            try {
+                goOn.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean awaitStopOrEnd(Thread first, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (first.isAlive() && System.nanoTime() < end) {
+            try {
+                if (stopped.await(1, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while a thread incremented", e);
+            }
+        }
+        return stopped.getCount() == 0;
+    }
+
+    /**
+     * True if the thread ends within {@code limit}; false once it waits (blocked or parked, three
+     * looks in a row: not a passing class-loading lock) or the limit passes. A timed wait is
+     * watched on: it may give up.
+     */
+    private static boolean endsOrWaits(Thread thread, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        int waitingLooks = 0;
+        while (System.nanoTime() < end) {
+            if (!thread.isAlive()) {
+                return true;
+            }
+            Thread.State state = thread.getState();
+            waitingLooks = state == Thread.State.BLOCKED || state == Thread.State.WAITING ? waitingLooks + 1 : 0;
+            if (waitingLooks == 3) {
+                return false;
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        return !thread.isAlive();
+    }
+
+    private static void join(Thread thread, Duration limit) {
+        try {
+            thread.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Class<? extends Counter> copyOf(Class<? extends Counter> answer) {
+        String root = answer.getName();
+        return new InstrumentedCopies("stall:" + root, answer.getClassLoader(), StallProbe.class, "step") {
+            @Override
+            protected boolean isCopied(String name) {
+                return name.equals(root) || name.startsWith(root + "$");
+            }
+        }.load(answer, Counter.class);
+    }
+
+    private static Counter create(Class<? extends Counter> copy) {
+        try {
+            var constructor = copy.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a copy of " + copy.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package course.gil.exercises;
+
+import course.gil.RefCount;
+import course.kit.InstrumentedCopies;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
+
+/**
+ * Makes other threads change a count in the middle of one thread's changes: the thread that
+ * created the object (as in CPython, the one a biased count favours) runs its calls on a copy
+ * of the answer class that calls {@link #step()} after each shared-memory access it makes
+ * ({@link InstrumentedCopies}); at the steps chosen, a rival thread makes its own call right
+ * there. A rival that has to wait for a lock the creator holds is let wait: it goes on once the
+ * creator lets go, as it would in a real program. Unlike the model checker, the rivals can get
+ * in between the steps of one thread as often as the check likes.
+ */
+public final class RivalProbe {
+
+    private static final Duration RIVAL_PATIENCE = Duration.ofMillis(500);
+
+    /** What happened: what the creator's calls and the rivals' calls returned, and the count after all of them. */
+    record Outcome(int steps, List<Object> creatorResults, List<Object> rivalResults, long count) {
+    }
+
+    /** A call on the count; increment() returns null. */
+    @FunctionalInterface
+    interface Call {
+        Object on(RefCount count);
+
+        Call INCREMENT = count -> {
+            count.increment();
+            return null;
+        };
+        Call DECREMENT = RefCount::decrement;
+    }
+
+    private static volatile Thread creator;
+    private static volatile boolean armed;
+    private static int steps;
+    private static IntPredicate rivalAt;
+    private static Call rivalCall;
+    private static RefCount shared;
+    private static final List<Thread> rivals = new ArrayList<>();
+    private static final List<Object> rivalResults = new ArrayList<>();
+
+    private RivalProbe() {
+    }
+
+    /**
+     * A new thread creates a count (a copy of {@code answer}), lets {@code before} run on a rival
+     * thread, then makes {@code calls}; after its access number n to the count, for every n that
+     * {@code at} accepts, a rival makes {@code rival}.
+     */
+    static synchronized Outcome run(Class<? extends RefCount> answer, List<Call> before, List<Call> calls,
+                                    IntPredicate at, Call rival) {
+        Class<? extends RefCount> copy = copyOf(answer);
+        List<Object> results = new ArrayList<>();
+        rivals.clear();
+        rivalResults.clear();
+        steps = 0;
+        rivalAt = at;
+        rivalCall = rival;
+        armed = false;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().daemon().name("creator").unstarted(() -> {
+            try {
+                RefCount count = create(copy);
+                shared = count;
+                for (Call call : before) {
+                    joinRival(Thread.ofPlatform().daemon().name("rival").start(() -> call.on(count)));
+                }
+                armed = true;
+                for (Call call : calls) {
+                    results.add(call.on(count));
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            } finally {
+                armed = false;
+            }
+        });
+        creator = thread;
+        thread.start();
+        joinRival(thread);
+        for (Thread rivalThread : List.copyOf(rivals)) {
+            joinRival(rivalThread);
+        }
+        creator = null;
+        if (failure.get() != null) {
+            throw new AssertionError("the creator's calls threw " + failure.get(), failure.get());
+        }
+        if (thread.isAlive() || rivals.stream().anyMatch(Thread::isAlive)) {
+            throw new AssertionError("the creator's calls and its rivals' had not ended " + RIVAL_PATIENCE.toMillis()
+                    + " ms after the last of them began");
+        }
+        synchronized (rivalResults) {
+            return new Outcome(steps, new ArrayList<>(results), new ArrayList<>(rivalResults), shared.get()); // increment() gives null
+        }
+    }
+
+    /** Called by the copy after each shared-memory access. */
+    public static void step() {
+        if (Thread.currentThread() != creator || !armed) {
+            return;
+        }
+        if (!rivalAt.test(++steps)) {
+            return;
+        }
+        RefCount count = shared;
+        Call call = rivalCall;
+        Thread rival = Thread.ofPlatform().daemon().name("rival").start(() -> {
+            Object result = call.on(count);
+            synchronized (rivalResults) {
+                rivalResults.add(result);
+            }
+        });
+        rivals.add(rival);
+        awaitDoneOrWaiting(rival);
+    }
+
+    /** Until the rival's call is over, or it waits for something the creator holds (a lock). */
+    private static void awaitDoneOrWaiting(Thread rival) {
+        long end = System.nanoTime() + RIVAL_PATIENCE.toNanos();
+        while (rival.isAlive() && System.nanoTime() < end) {
+            Thread.State state = rival.getState();
+            if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                return;
+            }
+            LockSupport.parkNanos(50_000);
+        }
+    }
+
+    private static void joinRival(Thread thread) {
+        try {
+            thread.join(RIVAL_PATIENCE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Class<? extends RefCount> copyOf(Class<? extends RefCount> answer) {
+        String root = answer.getName();
+        return new InstrumentedCopies("rivals:" + root, answer.getClassLoader(), RivalProbe.class, "step") {
+            @Override
+            protected boolean isCopied(String name) {
+                return name.equals(root) || name.startsWith(root + "$");
+            }
+        }.load(answer, RefCount.class);
+    }
+
+    private static RefCount create(Class<? extends RefCount> copy) {
+        return RefCountCheck.create(copy);
+    }
+
+    /** Accepts the steps up to {@code last}. */
+    static IntPredicate upTo(int last) {
+        return step -> step <= last;
+    }
+
+    /** Accepts only step {@code n}. */
+    static IntPredicate only(int n) {
+        return step -> step == n;
+    }
+
+}
