@@ -27,19 +27,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>both fields volatile with the reason written last, or the reason set in an atomic after the
  *       flag: the probe sees the stop without its reason.
  * </ul>
+ * An answer that writes its flag before its reason may also be caught by the spinner itself, when
+ * it reads the two in the moment between the writes: that failure names the same cause, so either
+ * message counts (alternatives separated by {@code |}).
  */
 class StopSignalCheckIT {
+
+    /** What catches a flag written before its reason: the probe, or the spinner reading between the writes. */
+    private static final String STOP_BEFORE_ITS_REASON = "visible before its reason|saw the stop but reason() was null";
 
     static Stream<Arguments> wrongAnswers() {
         return Stream.of(
                 Arguments.of(StopSignalAnswers.PlainFields.class, "never saw"),
                 Arguments.of(StopSignalAnswers.VolatileOnReasonOnly.class, "never saw"),
                 Arguments.of(StopSignalAnswers.SynchronizedStopOnly.class, "never saw"),
-                Arguments.of(StopSignalAnswers.VolatileFlagBeforeReason.class, "visible before its reason"),
+                Arguments.of(StopSignalAnswers.VolatileFlagBeforeReason.class, STOP_BEFORE_ITS_REASON),
                 Arguments.of(StopSignalAnswers.FreshMonitorAroundRead.class, "never saw"),
                 Arguments.of(StopSignalAnswers.AtomicFlagReadPlain.class, "never saw"),
-                Arguments.of(StopSignalAnswers.BothVolatileReasonLast.class, "visible before its reason"),
-                Arguments.of(StopSignalAnswers.AtomicReasonAfterFlag.class, "visible before its reason"));
+                Arguments.of(StopSignalAnswers.BothVolatileReasonLast.class, STOP_BEFORE_ITS_REASON),
+                Arguments.of(StopSignalAnswers.AtomicReasonAfterFlag.class, STOP_BEFORE_ITS_REASON));
     }
 
     static Stream<Class<? extends Signal>> rightAnswers() {
@@ -60,7 +66,7 @@ class StopSignalCheckIT {
         CatchRate.Result result = CatchRate.measure("02-race", answer.getSimpleName(), explanation,
                 () -> Isolated.run("course.race.exercises.", StopSignalCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest
