@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -329,14 +331,18 @@ final class SplitCheck {
                 + " the ExecutionException that Future.get gives, or one with the part's exception as its cause");
     }
 
-    /** How long the one slow part of a failed run works: longer than a pool's threads may stay behind. */
-    static final Duration SLOW_PART = Duration.ofSeconds(2);
+    /**
+     * How long the one slow part of a failed run works: run throws long before, unless it waits
+     * for that part (as it must). A right answer pays this time once.
+     */
+    static final Duration SLOW_PART = Duration.ofSeconds(1);
 
     /**
      * No thread of the pool stays behind, after a run that worked and after one that failed. In
      * the failed run the part holding 0 fails at once while another part is still at work (for
      * {@link #SLOW_PART}, unless interrupted): shutdown() alone lets run throw while that part's
-     * thread works on; run must wait for it (close()), or stop it (shutdownNow()) and wait.
+     * thread works on; run must wait for it (close()), or stop it (shutdownNow()) and wait. So when
+     * run has thrown, the slow part must have ended.
      */
     static void leavesNoThreads(Class<? extends SplitJob> answer) {
         NewThreads threads = NewThreads.snapshot();
@@ -344,33 +350,52 @@ final class SplitCheck {
         threads.expectAllEnded(Duration.ofSeconds(1), "after run returned, threads it started still run: shut"
                 + " the pool down (close() it, or shutdown() it) before returning");
         AtomicBoolean slowOneTaken = new AtomicBoolean();
+        AtomicBoolean slowOneInterrupted = new AtomicBoolean();
+        CountDownLatch slowOneEnded = new CountDownLatch(1);
         try (Workers workers = Workers.named("split")) {
             workers.runTogether(1, HANG_LIMIT, i -> create(answer).run(0, 1_000, (a, b) -> {
                 if (a <= 0 && 0 < b) {
                     throw new IllegalStateException("failed on purpose");
                 }
                 if (slowOneTaken.compareAndSet(false, true)) {
-                    workUntilInterrupted(SLOW_PART);
+                    slowOneInterrupted.set(workUntilInterrupted(SLOW_PART));
+                    slowOneEnded.countDown();
                 }
                 return b - a;
             }));
         } catch (AssertionError expected) {
             // the failure itself is checked elsewhere; here only the threads count
         }
-        threads.expectAllEnded(Duration.ofSeconds(1), "after run failed (a part threw while another was still at"
-                + " work, for " + SLOW_PART.toMillis() + " ms), threads it started still run: shut the pool down on"
-                + " every path out of run, and wait for it: shutdown() alone does not wait for a part at work, and"
-                + " its thread stays behind. close() the pool (try-with-resources), or shutdownNow() it and"
-                + " awaitTermination()");
+        boolean endedBeforeRunThrew = slowOneEnded.getCount() == 0;
+        String leftBehind = "after run failed (a part threw while another was still at work, for "
+                + SLOW_PART.toMillis() + " ms), threads it started still run: shut the pool down on every path out of"
+                + " run, and wait for it: shutdown() alone does not wait for a part at work, and its thread stays"
+                + " behind. close() the pool (try-with-resources), or shutdownNow() it and awaitTermination()";
+        if (slowOneTaken.get() && !endedBeforeRunThrew && !stoppedEarly(slowOneEnded, slowOneInterrupted)) {
+            throw new AssertionError(leftBehind); // it worked on after run threw, to its end: nobody waited or stopped it
+        }
+        threads.expectAllEnded(Duration.ofSeconds(1), leftBehind);
     }
 
-    /** A part that works for {@code time}, or until its thread is interrupted. */
-    private static void workUntilInterrupted(Duration time) {
+    /** A part that works for {@code time}, or until its thread is interrupted; true if it was. */
+    private static boolean workUntilInterrupted(Duration time) {
         try {
             Thread.sleep(time);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** Waits for the slow part to end; true if it ended because it was interrupted (shutdownNow()). */
+    private static boolean stoppedEarly(CountDownLatch ended, AtomicBoolean interrupted) {
+        try {
+            ended.await(SLOW_PART.toMillis() + HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return interrupted.get();
     }
 
     static long run(Class<? extends SplitJob> answer, long from, long to, RangeWork work) {

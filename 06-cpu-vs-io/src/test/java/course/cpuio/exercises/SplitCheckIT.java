@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       thread): caught by {@code runsOnePartPerCore} (peak concurrency above or below the cores);
  *   <li>a pool never shut down, shut down only when all went well, or shut down with
  *       {@code shutdown()} alone in a finally (run throws while another part's thread works on):
- *       caught by {@code leavesNoThreads}, whose failed run has one part at work for two seconds;
+ *       caught by {@code leavesNoThreads}, whose failed run has one part at work for a second;
  *   <li>the remainder of the division dropped: caught by {@code coversTheRangeOnce}; parts that
  *       overlap on their ends: caught by {@code runsOnePartPerCore} (a sum above the total) and
  *       by {@code coversTheRangeOnce};
