@@ -85,7 +85,7 @@ final class AccountCheck {
             Thread first = workers.start("first", () -> account.withdraw(600_000));
             vault.awaitStall();
             Thread secondThread = workers.start("second", () -> second.set(account.withdraw(400_000)));
-            secondEndedDuringStall.set(endsOrWaits(secondThread, STALL));
+            secondEndedDuringStall.set(StallProbe.endsOrWaits(secondThread, STALL));
             vault.letGo();
             workers.joinAll(List.of(first, secondThread), HANG_LIMIT);
         }
@@ -105,37 +105,6 @@ final class AccountCheck {
         if (!Boolean.TRUE.equals(second.get()) || vault.balance() != 0) {
             throw new AssertionError(scene + ": the second returned " + second.get() + " and the balance ended at "
                     + vault.balance() + "; both fit, so both must succeed and leave 0");
-        }
-    }
-
-    /**
-     * True if the thread ends within {@code limit}; false once it waits (blocked or parked, three
-     * looks in a row: not a passing class-loading lock) or the limit passes. A timed wait is
-     * watched on: it may give up.
-     */
-    private static boolean endsOrWaits(Thread thread, Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        int waitingLooks = 0;
-        while (System.nanoTime() < end) {
-            if (!thread.isAlive()) {
-                return true;
-            }
-            Thread.State state = thread.getState();
-            waitingLooks = state == Thread.State.BLOCKED || state == Thread.State.WAITING ? waitingLooks + 1 : 0;
-            if (waitingLooks == 3) {
-                return false;
-            }
-            sleepBriefly();
-        }
-        return !thread.isAlive();
-    }
-
-    private static void sleepBriefly() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while watching a withdrawal", e);
         }
     }
 

@@ -105,9 +105,9 @@ public final class StallProbe {
     /**
      * True if the thread ends within {@code limit}; false once it waits (blocked or parked, three
      * looks in a row: not a passing class-loading lock) or the limit passes. A timed wait is
-     * watched on: it may give up.
+     * watched on: it may give up. (AccountCheck's stalled withdrawal uses it too.)
      */
-    private static boolean endsOrWaits(Thread thread, Duration limit) {
+    static boolean endsOrWaits(Thread thread, Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         int waitingLooks = 0;
         while (System.nanoTime() < end) {
