@@ -2,6 +2,8 @@ package course.race.exercises;
 
 import course.kit.InstrumentedCopies;
 import course.race.Signal;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,17 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class PublishOrderProbe {
 
-    private static final Duration LOOK_PATIENCE = Duration.ofMillis(500);
+    /**
+     * CPU time after which a look that neither ends nor waits counts as spinning (on something
+     * stop() holds). CPU time, not time on the clock: on a busy machine a look may wait long for
+     * the CPU, and a look cut short before it has run would see nothing.
+     */
+    private static final long LOOK_CPU_NANOS = 100_000_000;
+    /** Wall-clock limit of one look, whatever the machine: the probe never hangs. */
+    private static final Duration LOOK_LIMIT = Duration.ofSeconds(5);
+    /** Once stop() has returned, how long a look may wait (for a lock stop() let go) before it counts as stuck. */
+    private static final Duration WAIT_AFTER_STOP = Duration.ofSeconds(1);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static volatile Thread stopper;
     private static volatile Signal watched;
@@ -44,12 +56,7 @@ public final class PublishOrderProbe {
             stopper = null;
         }
         for (Thread looker : List.copyOf(lookers)) {
-            try {
-                looker.join(LOOK_PATIENCE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for the looks at the signal", e);
-            }
+            awaitDoneOrStuck(looker, WAIT_AFTER_STOP);
         }
         synchronized (sightings) {
             return List.copyOf(sightings);
@@ -71,15 +78,24 @@ public final class PublishOrderProbe {
             }
         });
         lookers.add(looker);
-        awaitDoneOrWaiting(looker);
+        awaitDoneOrStuck(looker, Duration.ZERO);
     }
 
-    /** Until the look is over, or waits for something stop() holds (a lock). */
-    private static void awaitDoneOrWaiting(Thread looker) {
-        long end = System.nanoTime() + LOOK_PATIENCE.toNanos();
-        while (looker.isAlive() && System.nanoTime() < end) {
+    /**
+     * Until the look is over, or is stuck: spinning (it has used {@link #LOOK_CPU_NANOS} of CPU), or
+     * waiting (for a lock, say) longer than {@code waitingPatience}.
+     */
+    private static void awaitDoneOrStuck(Thread looker, Duration waitingPatience) {
+        long start = System.nanoTime();
+        long cpuAtStart = THREADS.getThreadCpuTime(looker.threadId());
+        while (looker.isAlive() && System.nanoTime() - start < LOOK_LIMIT.toNanos()) {
             Thread.State state = looker.getState();
-            if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            boolean waits = state == Thread.State.BLOCKED || state == Thread.State.WAITING
+                    || state == Thread.State.TIMED_WAITING;
+            if (waits && System.nanoTime() - start >= waitingPatience.toNanos()) {
+                return;
+            }
+            if (THREADS.getThreadCpuTime(looker.threadId()) - cpuAtStart > LOOK_CPU_NANOS) {
                 return;
             }
             LockSupport.parkNanos(100_000);

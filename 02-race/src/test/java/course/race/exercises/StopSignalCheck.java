@@ -63,11 +63,14 @@ final class StopSignalCheck {
             Signal signal = create(answer);
             return new Watcher.Experiment() {
                 public boolean spin(long deadlineNanos) {
-                    boolean saw = spinUntilStopped(signal, deadlineNanos);
-                    if (saw && !"shutdown".equals(signal.reason())) {
-                        wrongReason.set(String.valueOf(signal.reason()));
+                    if (!spinUntilStopped(signal, deadlineNanos)) {
+                        return false;
                     }
-                    return saw;
+                    String reason = signal.reason(); // read once: a second read could find what the first missed
+                    if (!"shutdown".equals(reason)) {
+                        wrongReason.set(String.valueOf(reason));
+                    }
+                    return true;
                 }
 
                 public void act() {
