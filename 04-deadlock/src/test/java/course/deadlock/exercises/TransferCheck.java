@@ -140,46 +140,52 @@ final class TransferCheck {
     }
 
     /**
-     * Another thread holds one account of a transfer for its first {@value #BUSY_FOR_MILLIS} ms, then
-     * lets it go: the transfer must wait, and move the money. A busy account is no reason to say no:
-     * false means the balance did not cover the amount.
+     * Other threads hold one account of each of two transfers for their first {@value #BUSY_FOR_MILLIS}
+     * ms, then let go: the source of transfer 1 -> 2 and the target of transfer 3 -> 4 (the lock a
+     * transfer takes first, and the one it takes second), both busy at once. Each transfer must wait,
+     * and move the money. A busy account is no reason to say no: false means the balance did not
+     * cover the amount.
      */
     static void waitsForABusyAccount(Class<? extends Transfer> answer) {
         warmUp(answer);
-        expectWaitsFor(answer, true);
-        expectWaitsFor(answer, false);
-    }
-
-    private static void expectWaitsFor(Class<? extends Transfer> answer, boolean sourceBusy) {
         Scenario scenario = Scenario.freeRunning();
         CheckAccount one = scenario.open(1, 100);
         CheckAccount two = scenario.open(2, 100);
-        CheckAccount busy = sourceBusy ? one : two;
+        CheckAccount three = scenario.open(3, 100);
+        CheckAccount four = scenario.open(4, 100);
         Transfer transfer = create(answer);
-        String context = "transfer 1->2 (10) while another thread held " + busy + " for its first " + BUSY_FOR_MILLIS
-                + " ms";
-        Holder holder = Holder.of(busy);
+        String context = "transfers 1->2 (10) and 3->4 (10) at once, while other threads held " + one + " and "
+                + four + " for their first " + BUSY_FOR_MILLIS + " ms";
+        List<Holder> holders = List.of(Holder.of(one), Holder.of(four));
         boolean[] letGo = {false};
         Scenario.Watch letGoInTime = (threads, elapsed) -> {
             if (!letGo[0] && elapsed >= TimeUnit.MILLISECONDS.toNanos(BUSY_FOR_MILLIS)) {
                 letGo[0] = true;
-                holder.release();
+                holders.forEach(Holder::release);
             }
             return null;
         };
-        boolean result;
+        List<Boolean> results;
         try {
-            result = within(context, () -> scenario.run(PAIR_LIMIT, letGoInTime, List.of(
-                    new Scenario.Job<>("transfer 1->2 (10)", () -> transfer.transfer(one, two, 10))))).get(0);
+            results = within(context, () -> scenario.run(PAIR_LIMIT, letGoInTime, List.of(
+                    new Scenario.Job<>("transfer 1->2 (10)", () -> transfer.transfer(one, two, 10)),
+                    new Scenario.Job<>("transfer 3->4 (10)", () -> transfer.transfer(three, four, 10)))));
         } finally {
-            holder.release();
+            holders.forEach(Holder::release);
         }
-        if (!result || one.now() != 90 || two.now() != 110) {
-            throw new AssertionError(context + ": it returned " + result + " and left the balances at " + one.now()
-                    + " and " + two.now() + "; expected true, 90 and 110" + (result ? "" : ". A busy account is a"
-                    + " reason to wait, not to say no: false means the balance did not cover the amount, and it did"));
-        }
+        expectMovedDespiteTheWait(context, "1->2", one + " was busy", results.get(0), one, two);
+        expectMovedDespiteTheWait(context, "3->4", four + " was busy", results.get(1), three, four);
         scenario.expectNoLockHeld("after " + context);
+    }
+
+    private static void expectMovedDespiteTheWait(String context, String which, String why, boolean result,
+                                                  CheckAccount from, CheckAccount to) {
+        if (!result || from.now() != 90 || to.now() != 110) {
+            throw new AssertionError(context + ": transfer " + which + " (" + why + ") returned " + result
+                    + " and left the balances at " + from.now() + " and " + to.now() + "; expected true, 90 and 110"
+                    + (result ? "" : ". A busy account is a reason to wait, not to say no: false means the balance"
+                    + " did not cover the amount, and it did"));
+        }
     }
 
     /**
