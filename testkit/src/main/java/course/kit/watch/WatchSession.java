@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -32,6 +33,8 @@ final class WatchSession implements AutoCloseable {
     /** A test's own limit (the kit's default timeout, 10 s) and a margin, before its JVM counts as hung. */
     static final Duration PER_TEST = Duration.ofSeconds(15);
     private static final Duration WORKER_START_LIMIT = Duration.ofSeconds(60);
+    /** {@code -Dcourse.watch.timings}: each verdict says how long the compile, the wait for the worker and the run took. */
+    private static final boolean TIMINGS = Boolean.getBoolean("course.watch.timings");
 
     private final Path courseRoot;
     private final List<WatchedModule> modules;
@@ -127,36 +130,53 @@ final class WatchSession implements AutoCloseable {
         }
     }
 
-    /** Runs the current exercise's checks and shows the verdict; true if it passed. */
+    /**
+     * Runs the current exercise's checks and shows the verdict; true if it passed. The learner's
+     * files are compiled into the spare worker's class directory while it may still be warming up
+     * (it loads no class of the module before it is told to run); a compile error runs nothing and
+     * keeps the spare for the next save.
+     */
     private boolean checkCurrent() throws InterruptedException {
         int run = ++runs;
         WatchedModule module = moduleOf(current);
         screen.verdict(run, "checking ...", "");
+        long start = System.nanoTime();
+        if (spare == null || !spareModule.equals(module)) {
+            startSpare(module);
+        }
+        Optional<String> errors = compiler.compile(module, spare.learnerClasses());
+        long compiled = System.nanoTime();
+        if (errors.isPresent()) {
+            spare.clearLearnerClasses();
+            screen.verdict(run, "DOES NOT COMPILE", errors.get());
+            return false;
+        }
         WorkerJvm worker = readyWorker(module);
+        long ready = System.nanoTime();
         spare = null;
         try {
-            Optional<String> errors = compiler.compile(module, worker.learnerClasses());
-            if (errors.isPresent()) {
-                screen.verdict(run, "DOES NOT COMPILE", errors.get());
-                return false;
-            }
             WorkerJvm.Outcome outcome = worker.run(testClassOf(current), current.id(), PER_TEST, this::runOvertaken);
-            return showVerdict(run, outcome);
+            return showVerdict(run, outcome, TIMINGS ? String.format(Locale.ROOT, " [compile %d ms, worker %d ms, run %d ms]",
+                    millis(compiled - start), millis(ready - compiled), millis(System.nanoTime() - ready)) : "");
         } finally {
             worker.close();
             startSpare(module);
         }
     }
 
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     /** Shows how the run ended, records a run the worker could not record, and says if it passed. */
-    private boolean showVerdict(int run, WorkerJvm.Outcome outcome) {
+    private boolean showVerdict(int run, WorkerJvm.Outcome outcome, String timings) {
         LearnerRecord record = LearnerRecord.in(moduleOf(current).dir());
         switch (outcome) {
-            case WorkerJvm.Outcome.Passed passed -> screen.verdict(run, "PASSED", "Every check of " + current.id() + " passes.");
+            case WorkerJvm.Outcome.Passed passed -> screen.verdict(run, "PASSED" + timings, "Every check of " + current.id() + " passes.");
             case WorkerJvm.Outcome.Failed failed when failed.failure().couldNotJudge() ->
-                    screen.verdict(run, "COULD NOT JUDGE (" + failed.failure().test() + ")", failed.failure().whatWentWrong());
+                    screen.verdict(run, "COULD NOT JUDGE (" + failed.failure().test() + ")" + timings, failed.failure().whatWentWrong());
             case WorkerJvm.Outcome.Failed failed ->
-                    screen.verdict(run, "NOT YET (" + failed.failure().test() + ")", failed.failure().whatWentWrong());
+                    screen.verdict(run, "NOT YET (" + failed.failure().test() + ")" + timings, failed.failure().whatWentWrong());
             case WorkerJvm.Outcome.Hung hung -> {
                 record.write(current.id(), false);
                 screen.verdict(run, "NOT YET (" + hung.test() + " never finished)", "The test ran past its limit ("
@@ -179,17 +199,17 @@ final class WatchSession implements AutoCloseable {
                 || e instanceof Event.Key key && (key.line().startsWith("q") || key.line().startsWith("r")));
     }
 
-    /** The spare worker of {@code module}, ready; another one if it died or belongs to another module. */
+    /**
+     * The spare worker of {@code module} (the learner's classes compiled into it), ready; if it
+     * died or took too long, another one, with the classes compiled again.
+     */
     private WorkerJvm readyWorker(WatchedModule module) throws InterruptedException {
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (spare == null || !spareModule.equals(module)) {
-                startSpare(module);
-            }
             if (spare.awaitReady(WORKER_START_LIMIT)) {
                 return spare;
             }
-            spare.close();
-            spare = null;
+            startSpare(module);
+            compiler.compile(module, spare.learnerClasses());
         }
         throw new IllegalStateException("no worker JVM of " + module.name() + " got ready: see "
                 + module.watchDir().resolve("runs"));

@@ -75,6 +75,16 @@ final class WorkerJvm implements AutoCloseable {
         return runDir.resolve("classes");
     }
 
+    /** Empties {@link #learnerClasses()}: what a compile that failed half-way left there goes. */
+    void clearLearnerClasses() {
+        deleteRecursively(learnerClasses());
+        try {
+            Files.createDirectories(learnerClasses());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits until the worker has loaded the JUnit Platform; false if it died or took too long. */
     boolean awaitReady(Duration limit) throws InterruptedException {
         if (!ready) {
