@@ -2,7 +2,11 @@ package course.kit.watch;
 
 import course.kit.ExerciseInfo;
 import course.kit.ExerciseRegister;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,7 +37,7 @@ final class WatchSession implements AutoCloseable {
     /** A test's own limit (the kit's default timeout, 10 s) and a margin, before its JVM counts as hung. */
     static final Duration PER_TEST = Duration.ofSeconds(15);
     private static final Duration WORKER_START_LIMIT = Duration.ofSeconds(60);
-    /** {@code -Dcourse.watch.timings}: each verdict says how long the compile, the wait for the worker and the run took. */
+    /** {@code -Dcourse.watch.timings}: each run notes how long the compile, the wait for the worker and the run took. */
     private static final boolean TIMINGS = Boolean.getBoolean("course.watch.timings");
 
     private final Path courseRoot;
@@ -156,8 +160,11 @@ final class WatchSession implements AutoCloseable {
         spare = null;
         try {
             WorkerJvm.Outcome outcome = worker.run(testClassOf(current), current.id(), PER_TEST, this::runOvertaken);
-            return showVerdict(run, outcome, TIMINGS ? String.format(Locale.ROOT, " [compile %d ms, worker %d ms, run %d ms]",
-                    millis(compiled - start), millis(ready - compiled), millis(System.nanoTime() - ready)) : "");
+            if (TIMINGS) {
+                noteTimings(module, run, outcome, millis(compiled - start), millis(ready - compiled),
+                        millis(System.nanoTime() - ready));
+            }
+            return showVerdict(run, outcome);
         } finally {
             worker.close();
             startSpare(module);
@@ -168,15 +175,28 @@ final class WatchSession implements AutoCloseable {
         return nanos / 1_000_000;
     }
 
+    /** One line of {@code timings.log} in the module's watch directory: what a run's time went to. */
+    private void noteTimings(WatchedModule module, int run, WorkerJvm.Outcome outcome, long compile, long wait,
+                             long test) {
+        String line = String.format(Locale.ROOT, "run %d %s %s compile %d ms, wait for the worker %d ms, run %d ms%n",
+                run, current.id(), outcome.getClass().getSimpleName(), compile, wait, test);
+        try {
+            Files.writeString(module.watchDir().resolve("timings.log"), line, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Shows how the run ended, records a run the worker could not record, and says if it passed. */
-    private boolean showVerdict(int run, WorkerJvm.Outcome outcome, String timings) {
+    private boolean showVerdict(int run, WorkerJvm.Outcome outcome) {
         LearnerRecord record = LearnerRecord.in(moduleOf(current).dir());
         switch (outcome) {
-            case WorkerJvm.Outcome.Passed passed -> screen.verdict(run, "PASSED" + timings, "Every check of " + current.id() + " passes.");
+            case WorkerJvm.Outcome.Passed passed -> screen.verdict(run, "PASSED", "Every check of " + current.id() + " passes.");
             case WorkerJvm.Outcome.Failed failed when failed.failure().couldNotJudge() ->
-                    screen.verdict(run, "COULD NOT JUDGE (" + failed.failure().test() + ")" + timings, failed.failure().whatWentWrong());
+                    screen.verdict(run, "COULD NOT JUDGE (" + failed.failure().test() + ")", failed.failure().whatWentWrong());
             case WorkerJvm.Outcome.Failed failed ->
-                    screen.verdict(run, "NOT YET (" + failed.failure().test() + ")" + timings, failed.failure().whatWentWrong());
+                    screen.verdict(run, "NOT YET (" + failed.failure().test() + ")", failed.failure().whatWentWrong());
             case WorkerJvm.Outcome.Hung hung -> {
                 record.write(current.id(), false);
                 screen.verdict(run, "NOT YET (" + hung.test() + " never finished)", "The test ran past its limit ("
