@@ -155,7 +155,12 @@ final class WatchSession implements AutoCloseable {
             screen.verdict(run, "DOES NOT COMPILE", errors.get());
             return false;
         }
-        WorkerJvm worker = readyWorker(module);
+        if (!spareReady(module)) { // a newer save came while the worker warmed up: keep it for that one
+            spare.clearLearnerClasses();
+            screen.verdict(run, "stopped: a newer save came", "");
+            return false;
+        }
+        WorkerJvm worker = spare;
         long ready = System.nanoTime();
         spare = null;
         try {
@@ -220,16 +225,24 @@ final class WatchSession implements AutoCloseable {
     }
 
     /**
-     * The spare worker of {@code module} (the learner's classes compiled into it), ready; if it
-     * died or took too long, another one, with the classes compiled again.
+     * Waits until the spare worker of {@code module} (the learner's classes compiled into it) is
+     * ready; if it died or took too long, starts another, with the classes compiled again. False if
+     * a newer save (or a re-run, or quit) came first.
      */
-    private WorkerJvm readyWorker(WatchedModule module) throws InterruptedException {
+    private boolean spareReady(WatchedModule module) throws InterruptedException {
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (spare.awaitReady(WORKER_START_LIMIT)) {
-                return spare;
+            switch (spare.awaitReady(WORKER_START_LIMIT, this::runOvertaken)) {
+                case READY -> {
+                    return true;
+                }
+                case DROPPED -> {
+                    return false;
+                }
+                case FAILED -> {
+                    startSpare(module);
+                    compiler.compile(module, spare.learnerClasses());
+                }
             }
-            startSpare(module);
-            compiler.compile(module, spare.learnerClasses());
         }
         throw new IllegalStateException("no worker JVM of " + module.name() + " got ready: see "
                 + module.watchDir().resolve("runs"));

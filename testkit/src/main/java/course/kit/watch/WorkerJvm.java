@@ -85,13 +85,31 @@ final class WorkerJvm implements AutoCloseable {
         }
     }
 
-    /** Waits until the worker has loaded the JUnit Platform; false if it died or took too long. */
-    boolean awaitReady(Duration limit) throws InterruptedException {
-        if (!ready) {
-            String first = messages.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
-            ready = WorkerMessage.READY.equals(first);
+    /** How a wait for a worker to get ready ended. */
+    enum Start { READY, FAILED, DROPPED }
+
+    /**
+     * Waits until the worker has loaded the JUnit Platform: {@code FAILED} if it died or took longer
+     * than {@code limit}, {@code DROPPED} as soon as {@code dropWait} says so (the worker is left
+     * as it is, warming up, for a later run).
+     */
+    Start awaitReady(Duration limit, BooleanSupplier dropWait) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!ready) {
+            if (dropWait.getAsBoolean()) {
+                return Start.DROPPED;
+            }
+            String message = messages.poll(50, TimeUnit.MILLISECONDS);
+            if (message != null) {
+                ready = WorkerMessage.READY.equals(message);
+                if (!ready) {
+                    return Start.FAILED;
+                }
+            } else if (System.nanoTime() > deadline) {
+                return Start.FAILED;
+            }
         }
-        return ready;
+        return Start.READY;
     }
 
     /**
