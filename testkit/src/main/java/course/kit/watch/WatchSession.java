@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The watch mode's loop: waits for a save or a key, and on a save checks the exercise whose file
@@ -24,7 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>A check: the module's exercise sources are compiled into the waiting worker's class
  * directory (a compile error is shown as javac says it, and runs nothing); the worker runs the
- * exercise's test class, and is thrown away; the next worker starts while the learner reads.
+ * exercise's test class, and is thrown away; the next workers warm up while the learner reads.
  */
 final class WatchSession implements AutoCloseable {
 
@@ -39,6 +42,9 @@ final class WatchSession implements AutoCloseable {
     private static final Duration WORKER_START_LIMIT = Duration.ofSeconds(60);
     /** {@code -Dcourse.watch.timings}: each run notes how long the compile, the wait for the worker and the run took. */
     private static final boolean TIMINGS = Boolean.getBoolean("course.watch.timings");
+    private static final int SPARES = Math.max(1, Integer.getInteger("course.watch.spares", 2));
+    /** How long the watcher must have been idle before it starts another spare worker. */
+    private static final Duration IDLE = Duration.ofMillis(200);
 
     private final Path courseRoot;
     private final List<WatchedModule> modules;
@@ -49,7 +55,13 @@ final class WatchSession implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Map<String, String>> testClasses = new HashMap<>();
     private final SaveWatcher saves;
-    private WorkerJvm spare;
+    /**
+     * The worker JVMs waiting for a run, all of {@link #spareModule}, oldest first: the first is the
+     * next run's. Once it is ready and the watcher is idle, a second one starts warming up (up to
+     * {@code -Dcourse.watch.spares}, 2), so that a save that comes soon after a run still finds a
+     * worker ready.
+     */
+    private final Deque<WorkerJvm> spares = new ArrayDeque<>();
     private WatchedModule spareModule;
     private ExerciseInfo current;
     private int runs;
@@ -87,8 +99,10 @@ final class WatchSession implements AutoCloseable {
             check();
         }
         while (true) {
-            Event event = events.take();
-            if (event instanceof Event.Saved saved) {
+            Event event = events.poll(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == null) {
+                addSpareIfIdle();
+            } else if (event instanceof Event.Saved saved) {
                 show(exerciseOf(saved.file()).orElse(current));
                 events.removeIf(Event.Saved.class::isInstance); // one check for saves that came together
                 check();
@@ -145,9 +159,7 @@ final class WatchSession implements AutoCloseable {
         WatchedModule module = moduleOf(current);
         screen.verdict(run, "checking ...", "");
         long start = System.nanoTime();
-        if (spare == null || !spareModule.equals(module)) {
-            startSpare(module);
-        }
+        WorkerJvm spare = nextSpare(module);
         Optional<String> errors = compiler.compile(module, spare.learnerClasses());
         long compiled = System.nanoTime();
         if (errors.isPresent()) {
@@ -155,14 +167,14 @@ final class WatchSession implements AutoCloseable {
             screen.verdict(run, "DOES NOT COMPILE", errors.get());
             return false;
         }
-        if (!spareReady(module)) { // a newer save came while the worker warmed up: keep it for that one
-            spare.clearLearnerClasses();
+        WorkerJvm worker = readySpare(module);
+        if (worker == null) { // a newer save came while the worker warmed up: it stays a spare, for that one
+            spares.getFirst().clearLearnerClasses();
             screen.verdict(run, "stopped: a newer save came", "");
             return false;
         }
-        WorkerJvm worker = spare;
         long ready = System.nanoTime();
-        spare = null;
+        spares.remove(worker);
         try {
             WorkerJvm.Outcome outcome = worker.run(testClassOf(current), current.id(), PER_TEST, this::runOvertaken);
             if (TIMINGS) {
@@ -172,7 +184,7 @@ final class WatchSession implements AutoCloseable {
             return showVerdict(run, outcome);
         } finally {
             worker.close();
-            startSpare(module);
+            nextSpare(module);
         }
     }
 
@@ -225,22 +237,23 @@ final class WatchSession implements AutoCloseable {
     }
 
     /**
-     * Waits until the spare worker of {@code module} (the learner's classes compiled into it) is
-     * ready; if it died or took too long, starts another, with the classes compiled again. False if
-     * a newer save (or a re-run, or quit) came first.
+     * Waits until the next spare worker of {@code module} (the learner's classes compiled into it)
+     * is ready, and returns it; if it died or took too long, the one after it (or a new one), with
+     * the classes compiled again. Null if a newer save (or a re-run, or quit) came first.
      */
-    private boolean spareReady(WatchedModule module) throws InterruptedException {
+    private WorkerJvm readySpare(WatchedModule module) throws InterruptedException {
         for (int attempt = 0; attempt < 2; attempt++) {
+            WorkerJvm spare = spares.getFirst();
             switch (spare.awaitReady(WORKER_START_LIMIT, this::runOvertaken)) {
                 case READY -> {
-                    return true;
+                    return spare;
                 }
                 case DROPPED -> {
-                    return false;
+                    return null;
                 }
                 case FAILED -> {
-                    startSpare(module);
-                    compiler.compile(module, spare.learnerClasses());
+                    spares.removeFirst().close();
+                    compiler.compile(module, nextSpare(module).learnerClasses());
                 }
             }
         }
@@ -248,13 +261,33 @@ final class WatchSession implements AutoCloseable {
                 + module.watchDir().resolve("runs"));
     }
 
-    private void startSpare(WatchedModule module) {
-        if (spare != null) {
-            spare.close();
+    /** The worker the next run of {@code module} gets: the oldest spare, started now if there is none. */
+    private WorkerJvm nextSpare(WatchedModule module) {
+        if (!module.equals(spareModule)) {
+            closeSpares();
+            spareModule = module;
         }
-        spareModule = module;
-        spare = WorkerJvm.start(module, java,
-                module.watchDir().resolve("runs").resolve(ProcessHandle.current().pid() + "-" + (++workers)));
+        if (spares.isEmpty()) {
+            startSpare();
+        }
+        return spares.getFirst();
+    }
+
+    /** While the learner reads: one more spare, if every spare is ready and there are fewer than {@link #SPARES}. */
+    private void addSpareIfIdle() {
+        if (spareModule != null && spares.size() < SPARES && spares.stream().allMatch(WorkerJvm::isReady)) {
+            startSpare();
+        }
+    }
+
+    private void startSpare() {
+        spares.addLast(WorkerJvm.start(spareModule, java,
+                spareModule.watchDir().resolve("runs").resolve(ProcessHandle.current().pid() + "-" + (++workers))));
+    }
+
+    private void closeSpares() {
+        spares.forEach(WorkerJvm::close);
+        spares.clear();
     }
 
     private Optional<ExerciseInfo> firstUnsolved() {
@@ -303,8 +336,6 @@ final class WatchSession implements AutoCloseable {
     @Override
     public void close() {
         saves.close();
-        if (spare != null) {
-            spare.close();
-        }
+        closeSpares();
     }
 }

@@ -85,6 +85,15 @@ final class WorkerJvm implements AutoCloseable {
         }
     }
 
+    /** Has the worker said it is ready? Does not wait. */
+    boolean isReady() {
+        if (!ready && WorkerMessage.READY.equals(messages.peek())) {
+            messages.poll();
+            ready = true;
+        }
+        return ready;
+    }
+
     /** How a wait for a worker to get ready ended. */
     enum Start { READY, FAILED, DROPPED }
 
