@@ -15,7 +15,8 @@ import org.objectweb.asm.Opcodes;
  * Loads copies of the classes under test in which a static method of the check (the hook) is
  * called after every access to shared memory, so that the check can make two threads take turns
  * at those points: the interleaving that breaks an unprotected update, forced on every run
- * instead of hoped for. 01-refcount, 05-gil and 06-cpu-vs-io build their checks on it.
+ * instead of hoped for. The probes of 02-race and 05-gil and the split check of 06-cpu-vs-io
+ * build on it.
  *
  * <p>An access to shared memory is a read or write of a non-final field of a copied class, or a
  * call to an atomic class ({@code java.util.concurrent.atomic}) or a {@code VarHandle}; a lesson
@@ -39,6 +40,32 @@ public abstract class InstrumentedCopies extends ClassLoader {
         super(name, parent);
         this.hookOwner = hook.getName().replace('.', '/');
         this.hookMethod = hookMethod;
+    }
+
+    /**
+     * A copy of {@code answer} (and of the classes nested in it) with {@code hook.step()} called
+     * after each shared access: what a probe that stops or watches an answer at each of its steps
+     * starts from. Each call makes a new copy, with fresh static state.
+     */
+    public static <T> Class<? extends T> copyOf(Class<? extends T> answer, Class<T> as, Class<?> hook) {
+        String root = answer.getName();
+        return new InstrumentedCopies(hook.getSimpleName() + ":" + root, answer.getClassLoader(), hook, "step") {
+            @Override
+            protected boolean isCopied(String name) {
+                return name.equals(root) || name.startsWith(root + "$");
+            }
+        }.load(answer, as);
+    }
+
+    /** A new object of {@code copy}, made by its no-argument constructor, whatever that constructor's access. */
+    public static <T> T newInstance(Class<? extends T> copy) {
+        try {
+            var constructor = copy.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a copy of " + copy.getSimpleName(), e);
+        }
     }
 
     /** Is the class of this (binary) name one that this loader copies? */
