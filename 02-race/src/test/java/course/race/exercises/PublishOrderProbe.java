@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.objectweb.asm.MethodVisitor;
 
 /**
  * Looks at a signal from another thread at every step of its {@code stop(reason)}: after each
- * shared-memory access that {@code stop} makes (a copy of the answer class calls {@link #step()}
- * there, see {@link InstrumentedCopies}), a new thread calls {@code isStopped()} and
+ * shared-memory access that {@code stop} makes, and after each call it makes into
+ * java.util.concurrent (a copy of the answer class calls {@link #step()} there, see
+ * {@link InstrumentedCopies}), a new thread calls {@code isStopped()} and
  * {@code reason()}. Whoever sees the stop must see its reason: a look that finds the stop
  * without it has caught {@code stop} publishing the flag before the reason, whatever the JIT
  * and the scheduler would have done. A look that has to wait for a lock {@code stop} holds is
@@ -108,6 +110,21 @@ public final class PublishOrderProbe {
             @Override
             protected boolean isCopied(String name) {
                 return name.equals(root) || name.startsWith(root + "$");
+            }
+
+            /** Steps after every call into java.util.concurrent too: a latch counted down, a future completed, a lock let go publish as a write does. */
+            @Override
+            protected MethodVisitor rewrite(String methodName, MethodVisitor next) {
+                return new HookAfterSharedAccess(next) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                                boolean isInterface) {
+                        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                        if (owner.startsWith("java/util/concurrent/") && !owner.startsWith("java/util/concurrent/atomic/")) {
+                            hook();
+                        }
+                    }
+                };
             }
         }.load(answer, Signal.class);
     }

@@ -41,7 +41,7 @@ final class StopSignalCheck {
         }
     }
 
-    /** One thread: not stopped, then stopped with its reason. */
+    /** One thread: not stopped, then stopped with its reason; and another signal is not. */
     static void worksAlone(Class<? extends Signal> answer) {
         Signal signal = create(answer);
         if (signal.isStopped() || signal.reason() != null) {
@@ -52,6 +52,12 @@ final class StopSignalCheck {
         if (!signal.isStopped() || !"closing time".equals(signal.reason())) {
             throw new AssertionError("after stop(\"closing time\") the signal says isStopped() = " + signal.isStopped()
                     + " and reason() = " + signal.reason());
+        }
+        Signal another = create(answer);
+        if (another.isStopped() || another.reason() != null) {
+            throw new AssertionError("after one signal was stopped, a new one says isStopped() = " + another.isStopped()
+                    + " and reason() = " + another.reason() + "; expected false and null: each signal's stop is its"
+                    + " own (are its fields static?)");
         }
     }
 
