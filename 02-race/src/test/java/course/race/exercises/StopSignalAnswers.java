@@ -133,6 +133,31 @@ final class StopSignalAnswers {
         @Override public String reason() { return reason; }
     }
 
+    /** "stop() must not block the caller": it hands the writes to a new thread and returns. Broken:
+     * after stop() returns, isStopped() can still say false, on the stopping thread too. */
+    static final class StopOnAnotherThread implements Signal {
+        private volatile String reason;
+        private volatile boolean stopped;
+        @Override public void stop(String why) {
+            Thread.ofPlatform().daemon().start(() -> { reason = why; stopped = true; });
+        }
+        @Override public boolean isStopped() { return stopped; }
+        @Override public String reason() { return reason; }
+    }
+
+    /** "stop() must not block the caller": it hands the writes to a new thread and gives it 5 ms. Broken: a
+     * helper that has not run within 5 ms (a busy machine) has stopped nothing when stop() returns. */
+    static final class StopOnAnotherThreadThenSleep implements Signal {
+        private volatile String reason;
+        private volatile boolean stopped;
+        @Override public void stop(String why) {
+            Thread.ofPlatform().daemon().start(() -> { reason = why; stopped = true; });
+            try { Thread.sleep(5); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+        @Override public boolean isStopped() { return stopped; }
+        @Override public String reason() { return reason; }
+    }
+
     // ---- right ----
 
     static final class VolatileFlag implements Signal {
@@ -225,4 +250,6 @@ final class StopSignalAnswers {
         @Override public boolean isStopped() { return state.isMarked(); }
         @Override public String reason() { return state.getReference(); }
     }
+
+
 }
