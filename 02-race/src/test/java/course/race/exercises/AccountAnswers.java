@@ -2,9 +2,13 @@ package course.race.exercises;
 
 import course.race.BankAccount;
 import course.race.Vault;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
@@ -354,6 +358,81 @@ final class AccountAnswers {
         public long balance() { return vault.balance(); }
     }
 
+    /** lock() ... unlock() on the success path only: a refusal returns with the lock still held.
+     * Broken: after a refused withdrawal on one thread, any withdrawal on another thread waits for ever
+     * (the refusing thread itself gets in again: the lock is reentrant). */
+    static final class UnlockForgottenOnRefusal implements BankAccount {
+        private final Vault vault;
+        private final ReentrantLock lock = new ReentrantLock();
+        UnlockForgottenOnRefusal(Vault vault) { this.vault = vault; }
+        @Override public boolean withdraw(long amount) {
+            lock.lock();
+            long balance = vault.balance();
+            if (balance < amount) {
+                return false;
+            }
+            vault.setBalance(balance - amount);
+            lock.unlock();
+            return true;
+        }
+        @Override public long balance() { return vault.balance(); }
+    }
+
+    /** Optimistic compensation: take the money, and put it back if that went below zero. Broken: no lock,
+     * so two withdrawals read the same balance and one write undoes the other; and the balance is below
+     * zero for a while, and the put-back adds to a balance another withdrawal has changed. */
+    static final class SubtractThenUndo implements BankAccount {
+        private final Vault vault;
+        SubtractThenUndo(Vault vault) { this.vault = vault; }
+        @Override public boolean withdraw(long amount) {
+            long after = vault.balance() - amount;
+            vault.setBalance(after);
+            if (after < 0) {
+                vault.setBalance(vault.balance() + amount);
+                return false;
+            }
+            return true;
+        }
+        @Override public long balance() { return vault.balance(); }
+    }
+
+    /** An atomic copy of the balance decides (a CAS loop: right there), the vault is written after.
+     * Broken: the writes to the vault are not in the order of the CASes: 100 -> 60 by one, 60 -> 20 by
+     * the other, which writes 20 first; the first then writes 60, and the vault holds 60. */
+    static final class AtomicCopyThenVault implements BankAccount {
+        private final Vault vault;
+        private final AtomicLong copy;
+        AtomicCopyThenVault(Vault vault) { this.vault = vault; this.copy = new AtomicLong(vault.balance()); }
+        @Override public boolean withdraw(long amount) {
+            while (true) {
+                long balance = copy.get();
+                if (balance < amount) return false;
+                if (copy.compareAndSet(balance, balance - amount)) {
+                    vault.setBalance(balance - amount);
+                    return true;
+                }
+            }
+        }
+        @Override public long balance() { return copy.get(); }
+    }
+
+    /** Locks a per-call "key" string ("account-" + amount).intern(): equal amounts share a lock, so
+     * "two withdrawals of the same amount are kept apart". Broken: withdrawals of different amounts
+     * (60 and 40) take different locks and run together. */
+    static final class LockPerAmountString implements BankAccount {
+        private final Vault vault;
+        LockPerAmountString(Vault vault) { this.vault = vault; }
+        @Override public boolean withdraw(long amount) {
+            synchronized (("account-" + amount).intern()) {
+                long balance = vault.balance();
+                if (balance < amount) return false;
+                vault.setBalance(balance - amount);
+                return true;
+            }
+        }
+        @Override public long balance() { return vault.balance(); }
+    }
+
     // ---- right ----
 
     static final class SynchronizedMethod implements BankAccount {
@@ -577,6 +656,63 @@ final class AccountAnswers {
                 return vault.balance();
             } finally {
                 lock.unlockRead(stamp);
+            }
+        }
+    }
+
+    /** Right: a ticket lock; each withdrawal draws a number and waits until it is served (FIFO). */
+    static final class TicketLock implements BankAccount {
+        private final Vault vault;
+        private final AtomicLong nextTicket = new AtomicLong();
+        private volatile long serving;
+        TicketLock(Vault vault) { this.vault = vault; }
+        @Override public boolean withdraw(long amount) {
+            long ticket = nextTicket.getAndIncrement();
+            while (serving != ticket) Thread.onSpinWait();
+            try {
+                long balance = vault.balance();
+                if (balance < amount) return false;
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                serving = ticket + 1;
+            }
+        }
+        @Override public long balance() {
+            long ticket = nextTicket.getAndIncrement();
+            while (serving != ticket) Thread.onSpinWait();
+            try { return vault.balance(); } finally { serving = ticket + 1; }
+        }
+    }
+
+    /** Right: one token in a one-slot queue; a withdrawal takes it (waiting as long as needed), puts it back in a finally. */
+    static final class TokenQueue implements BankAccount {
+        private final Vault vault;
+        private final BlockingQueue<Object> token = new ArrayBlockingQueue<>(1, false, List.of(new Object()));
+        TokenQueue(Vault vault) { this.vault = vault; }
+        @Override public boolean withdraw(long amount) {
+            Object t = takeToken();
+            try {
+                long balance = vault.balance();
+                if (balance < amount) return false;
+                vault.setBalance(balance - amount);
+                return true;
+            } finally {
+                token.add(t);
+            }
+        }
+        @Override public long balance() {
+            Object t = takeToken();
+            try { return vault.balance(); } finally { token.add(t); }
+        }
+        private Object takeToken() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    Object t = token.take();
+                    if (interrupted) Thread.currentThread().interrupt();
+                    return t;
+                } catch (InterruptedException e) { interrupted = true; }
             }
         }
     }

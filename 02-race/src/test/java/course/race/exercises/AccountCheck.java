@@ -53,7 +53,10 @@ final class AccountCheck {
     }
     // end::overdraw[]
 
-    /** Two withdrawals that both fit, at once: both must succeed and nothing be lost, in every interleaving. */
+    /**
+     * Two withdrawals that both fit, at once: both must succeed and nothing be lost, in every
+     * interleaving. Last, one that is refused among them: it must keep nobody waiting.
+     */
     static void losesNoWithdrawal(Class<? extends BankAccount> answer) {
         explore(answer)
                 .together(List.of("withdraw40", "withdraw40"), "balance")
@@ -65,6 +68,11 @@ final class AccountCheck {
                         List.of("balance"))
                 .saying("three withdrawals of 10 from a balance of 100, two on one thread and one on another, must"
                         + " all succeed and leave 70, however often one gets in between the other's steps")
+                .scenario(List.of(), List.of(List.of("withdraw60", "withdraw60"), List.of("withdraw40")),
+                        List.of("balance"))
+                .saying("withdrawals of 60 and 60 on one thread and of 40 on another, from a balance of 100, must"
+                        + " all finish as they would one at a time, whichever is refused: a refused withdrawal"
+                        + " must let go of what it held, or it keeps the next one waiting for ever")
                 .check("withdrawals that fit in the balance, made at once, must all succeed");
     }
 

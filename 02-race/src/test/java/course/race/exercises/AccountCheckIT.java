@@ -29,6 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>one lock for large withdrawals and another for small ones: a withdrawal of 60 and one of 40 lose one;
  *   <li>tryLock that gives up when the lock is busy: a withdrawal refused although the money was there;
  *   <li>a lock per thread (ThreadLocal): two withdrawals of 60 both succeed;
+ *   <li>a ReentrantLock not let go when the withdrawal is refused: a withdrawal on another thread waits for ever;
+ *   <li>money taken first and put back if that overdrew, with no lock: withdrawals undo each other;
+ *   <li>an atomic copy of the balance decides and the vault is written after: the writes land out of order;
+ *   <li>a lock on an interned string made of the amount: withdrawals of different amounts run together;
  *   <li>an optimistic withdrawal that retries twice, then says no: a withdrawal of 10 overtaken twice is refused;
  *   <li>a lock on the boxed balance (shared by small equal balances, never by large ones), a spin lock
  *       that gives up after 1000 spins, a tryLock with a timeout: the model checker does not model
@@ -56,7 +60,11 @@ class AccountCheckIT {
                 Arguments.of(AccountAnswers.SpinGivesUp.class, "stalled inside the vault"),
                 Arguments.of(AccountAnswers.TimedTryLockGivesUp.class, "the second gave up and returned false"),
                 Arguments.of(AccountAnswers.OptimisticRetriesTwice.class, "however often one gets in between"),
-                Arguments.of(AccountAnswers.ThreadLocalLock.class, "withdraw60() returned true, thread 2 withdraw60() returned true"));
+                Arguments.of(AccountAnswers.ThreadLocalLock.class, "withdraw60() returned true, thread 2 withdraw60() returned true"),
+                Arguments.of(AccountAnswers.UnlockForgottenOnRefusal.class, "a refused withdrawal must let go of what it held"),
+                Arguments.of(AccountAnswers.SubtractThenUndo.class, "two withdrawals of 60 from a balance of 100"),
+                Arguments.of(AccountAnswers.AtomicCopyThenVault.class, "two withdrawals of 40 from a balance of 100|a withdrawal of 60 and one of 40"),
+                Arguments.of(AccountAnswers.LockPerAmountString.class, "a withdrawal of 60 and one of 40"));
     }
 
     static Stream<Class<? extends BankAccount>> rightAnswers() {
@@ -69,7 +77,9 @@ class AccountCheckIT {
                 AccountAnswers.WriteLockAccount.class,
                 AccountAnswers.TryLockUntilHeld.class,
                 AccountAnswers.FastRefusalThenLock.class,
-                AccountAnswers.StampedLockAccount.class);
+                AccountAnswers.StampedLockAccount.class,
+                AccountAnswers.TicketLock.class,
+                AccountAnswers.TokenQueue.class);
     }
 
     @ParameterizedTest

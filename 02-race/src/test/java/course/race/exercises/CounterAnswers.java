@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -214,6 +215,70 @@ final class CounterAnswers {
         public long get() { return count; }
     }
 
+    /** Each thread has "its own" cell (thread id mod 8), so a plain read-add-write of it "cannot race".
+     * Broken: threads whose ids are equal mod 8 (thread 1 and thread 9) share a cell and lose updates. */
+    static final class CellPerThreadIdPlainAdd implements Counter {
+        private final AtomicLongArray cells = new AtomicLongArray(8);
+        @Override public void increment() {
+            int i = (int) (Thread.currentThread().threadId() & 7);
+            cells.set(i, cells.get(i) + 1);
+        }
+        @Override public long get() {
+            long sum = 0;
+            for (int i = 0; i < 8; i++) sum += cells.get(i);
+            return sum;
+        }
+    }
+
+    /** Counts under a lock, publishes the new count to a volatile mirror after the unlock. Broken: two
+     * threads publish in the other order (the one that counted 1 writes after the one that counted 2),
+     * and the mirror goes back to 1. */
+    static final class MirrorPublishedAfterUnlock implements Counter {
+        private final Object lock = new Object();
+        private long count;
+        private volatile long published;
+        @Override public void increment() {
+            long now;
+            synchronized (lock) { now = ++count; }
+            published = now;
+        }
+        @Override public long get() {
+            return published;
+        }
+    }
+
+    /** Each thread counts in a batch of its own and adds it to the shared atomic every 10 increments
+     * ("fewer CASes"). Broken: get() misses every increment still in a batch, a thread's own ones too. */
+    static final class BatchPerThread implements Counter {
+        private final AtomicLong shared = new AtomicLong();
+        private final ThreadLocal<long[]> batch = ThreadLocal.withInitial(() -> new long[1]);
+        @Override public void increment() {
+            long[] b = batch.get();
+            if (++b[0] == 10) { shared.addAndGet(10); b[0] = 0; }
+        }
+        @Override public long get() {
+            return shared.get();
+        }
+    }
+
+    /** Takes the ReentrantLock if it is free, else "falls back" to the monitor. Broken: two locks for
+     * one count; one thread holds the ReentrantLock, the other the monitor, both count++ at once. */
+    static final class TryLockElseMonitor implements Counter {
+        private final ReentrantLock lock = new ReentrantLock();
+        private long count;
+        @Override public void increment() {
+            if (lock.tryLock()) {
+                try { count++; } finally { lock.unlock(); }
+            } else {
+                synchronized (this) { count++; }
+            }
+        }
+        @Override public long get() {
+            lock.lock();
+            try { return count; } finally { lock.unlock(); }
+        }
+    }
+
     // ---- right ----
 
     /** An immutable value swapped atomically. */
@@ -372,5 +437,43 @@ final class CounterAnswers {
         private volatile long count;
         public void increment() { COUNT.getAndIncrement(this); }
         public long get() { return count; }
+    }
+
+    /** Right: a home-made LongAdder; cells chosen by thread, each incremented atomically; get() sums. */
+    static final class AtomicCellPerThreadId implements Counter {
+        private final AtomicLongArray cells = new AtomicLongArray(8);
+        @Override public void increment() {
+            cells.incrementAndGet((int) (Thread.currentThread().threadId() & 7));
+        }
+        @Override public long get() {
+            long sum = 0;
+            for (int i = 0; i < 8; i++) sum += cells.get(i);
+            return sum;
+        }
+    }
+
+    /** Right: a home-made lock from a monitor, waited for in a while loop, all woken on release. */
+    static final class MonitorMutex implements Counter {
+        private boolean busy;
+        private long count;
+        @Override public void increment() {
+            acquire();
+            try { count++; } finally { release(); }
+        }
+        @Override public synchronized long get() {
+            return count;
+        }
+        private synchronized void acquire() {
+            boolean interrupted = false;
+            while (busy) {
+                try { wait(); } catch (InterruptedException e) { interrupted = true; }
+            }
+            busy = true;
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+        private synchronized void release() {
+            busy = false;
+            notifyAll();
+        }
     }
 }

@@ -29,6 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a fresh monitor around the read of get() (the JIT removes it), an immutable holder read
  *       through a plain field, an atomic read with getPlain(): the watcher never sees the increment;
  *   <li>a lock chosen by the thread's id: lost updates;
+ *   <li>a cell per thread id (modulo 8) added to with a plain get and set: 64 threads increment while
+ *       one is stopped inside, and those that share its cell lose their increments;
+ *   <li>a count published to a volatile mirror after the unlock, a batch per thread added every 10
+ *       increments, a tryLock that falls back to the monitor: lost updates;
  *   <li>a spin lock that gives up after 1000 spins, a tryLock with a timeout: the model checker
  *       never lets a wait run out, so {@link StallProbe} stops one thread inside increment() while
  *       another increments, and the second gives up and loses an increment.
@@ -63,7 +67,11 @@ class CounterCheckIT {
                 Arguments.of(CounterAnswers.FreshMonitorInGet.class, "never saw"),
                 Arguments.of(CounterAnswers.ImmutableHolderPlainField.class, "never saw"),
                 Arguments.of(CounterAnswers.AtomicGetPlain.class, "never saw"),
-                Arguments.of(CounterAnswers.LockPerThreadStripe.class, LOST));
+                Arguments.of(CounterAnswers.LockPerThreadStripe.class, LOST),
+                Arguments.of(CounterAnswers.CellPerThreadIdPlainAdd.class, STALLED),
+                Arguments.of(CounterAnswers.MirrorPublishedAfterUnlock.class, LOST),
+                Arguments.of(CounterAnswers.BatchPerThread.class, LOST),
+                Arguments.of(CounterAnswers.TryLockElseMonitor.class, LOST));
     }
 
     static Stream<Class<? extends Counter>> rightAnswers() {
@@ -80,7 +88,9 @@ class CounterCheckIT {
                 CounterAnswers.SemaphoreCount.class,
                 CounterAnswers.AtomicSpinLock.class,
                 CounterAnswers.VolatileVersionPiggyback.class,
-                CounterAnswers.FieldUpdaterIncrement.class);
+                CounterAnswers.FieldUpdaterIncrement.class,
+                CounterAnswers.AtomicCellPerThreadId.class,
+                CounterAnswers.MonitorMutex.class);
     }
 
     @ParameterizedTest

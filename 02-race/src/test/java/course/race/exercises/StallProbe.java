@@ -3,23 +3,30 @@ package course.race.exercises;
 import course.kit.InstrumentedCopies;
 import course.race.Counter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Stops one thread inside {@code increment()} while another increments: a thread preempted, or
- * paused by the garbage collector, at the worst moment. A copy of the answer class calls
+ * Stops one thread inside {@code increment()} while others increment: a thread preempted, or
+ * paused by the garbage collector, at the worst moment. The others are many threads, one after
+ * another, as in a program that has more threads than two: a counter that keeps apart only some
+ * threads (a cell or a lock per thread id, modulo a few) meets a thread it shares with. A copy of the answer class calls
  * {@link #step()} after each shared-memory access it makes ({@link InstrumentedCopies}); the
  * stopped thread's {@code point}-th access is where it stops. The model checker cannot show
  * this: it does not model time, so a wait that gives up after a while never gives up there.
  */
 public final class StallProbe {
 
-    /** What one stall showed. */
-    record Outcome(boolean reached, boolean secondEndedDuringStall, long count) {
+    /** What one stall showed: whether the others all ended during it, and the count against the increments made. */
+    record Outcome(boolean reached, boolean othersEndedDuringStall, long count, int increments) {
     }
+
+    /** How many other threads increment, one after another, while one is stopped. */
+    static final int OTHERS = 64;
 
     private static volatile Thread stalled;
     private static volatile int stopAt;
@@ -32,8 +39,9 @@ public final class StallProbe {
 
     /**
      * One thread increments a new counter (a copy of {@code answer}) and stops after its
-     * {@code point}-th shared access for {@code stall}, or until the second thread, which
-     * increments meanwhile, waits (blocked or parked) or ends; then both finish.
+     * {@code point}-th shared access for {@code stall}; meanwhile other threads, one after another,
+     * increment, until one of them waits (blocked or parked) or {@link #OTHERS} have ended. Then
+     * all finish.
      */
     static synchronized Outcome stallAt(Class<? extends Counter> answer, int point, Duration stall, Duration hangLimit) {
         Counter counter = create(copyOf(answer));
@@ -48,24 +56,32 @@ public final class StallProbe {
         try {
             if (!awaitStopOrEnd(first, hangLimit)) {
                 join(first, hangLimit);
-                return new Outcome(false, false, counter.get()); // increment() makes fewer accesses than that
+                return new Outcome(false, false, counter.get(), 1); // increment() makes fewer accesses than that
             }
-            Thread second = Thread.ofPlatform().daemon().name("second").start(() -> {
-                try {
-                    counter.increment();
-                } catch (Throwable e) {
-                    failure.set(e);
-                }
-            });
-            boolean secondEnded = endsOrWaits(second, stall);
+            List<Thread> others = new ArrayList<>();
+            boolean othersEnded = true;
+            long stallEnd = System.nanoTime() + stall.toNanos();
+            while (othersEnded && others.size() < OTHERS) {
+                Thread other = Thread.ofPlatform().daemon().name("other-" + others.size()).start(() -> {
+                    try {
+                        counter.increment();
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                });
+                others.add(other);
+                othersEnded = endsOrWaits(other, Duration.ofNanos(Math.max(0, stallEnd - System.nanoTime())));
+            }
             goOn.countDown();
             join(first, hangLimit);
-            join(second, hangLimit);
-            if (first.isAlive() || second.isAlive()) {
-                throw new AssertionError("after one thread stopped inside increment() and went on, the two"
-                        + " increments had not finished " + hangLimit.toMillis() + " ms later");
+            for (Thread other : others) {
+                join(other, hangLimit);
             }
-            return new Outcome(true, secondEnded, counter.get());
+            if (first.isAlive() || others.stream().anyMatch(Thread::isAlive)) {
+                throw new AssertionError("after one thread stopped inside increment() and went on, the "
+                        + (others.size() + 1) + " increments had not finished " + hangLimit.toMillis() + " ms later");
+            }
+            return new Outcome(true, othersEnded, counter.get(), others.size() + 1);
         } finally {
             stalled = null;
             goOn.countDown();

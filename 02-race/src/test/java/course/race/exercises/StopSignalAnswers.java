@@ -3,8 +3,10 @@ package course.race.exercises;
 import course.race.Signal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicMarkableReference;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Answers a learner might give to exercise race.stop-signal, right and wrong, for {@code StopSignalCheckIT}. */
@@ -94,6 +96,68 @@ final class StopSignalAnswers {
         public String reason() { return reason.get(); }
     }
 
+    /** "There is only one stop": static volatile fields. Broken: every signal shares them, so one
+     * signal's stop stops every other signal, even a new one, with a reason that is not its own. */
+    static final class StaticFields implements Signal {
+        private static volatile String reason;
+        private static volatile boolean stopped;
+        @Override public void stop(String why) { reason = why; stopped = true; }
+        @Override public boolean isStopped() { return stopped; }
+        @Override public String reason() { return reason; }
+    }
+
+    /** The flag is volatile and written last; the reason is kept in a StringBuilder that stop() fills in
+     * after the flag ("the builder is final, so it is safe"). Broken: a spinner that sees the stop between
+     * the flag and the append reads an empty reason. */
+    static final class ReasonAppendedAfterFlag implements Signal {
+        private final StringBuilder reason = new StringBuilder();
+        private volatile boolean stopped;
+        @Override public void stop(String why) {
+            stopped = true;
+            synchronized (reason) { reason.append(why); }
+        }
+        @Override public boolean isStopped() { return stopped; }
+        @Override public String reason() {
+            synchronized (reason) { return stopped ? reason.toString() : null; }
+        }
+    }
+
+    /** A CountDownLatch as the flag (right), but the reason is set after countDown() into a plain field.
+     * Broken: a spinner that sees getCount() == 0 between the two reads reason null, and nothing
+     * publishes the plain write to it even later. */
+    static final class LatchThenPlainReason implements Signal {
+        private final CountDownLatch latch = new CountDownLatch(1);
+        private String reason;
+        @Override public void stop(String why) { latch.countDown(); reason = why; }
+        @Override public boolean isStopped() { return latch.getCount() == 0; }
+        @Override public String reason() { return reason; }
+    }
+
+    /** "stop() must not block the caller": it hands the writes to a new thread and returns. Broken:
+     * after stop() returns, isStopped() can still say false, on the stopping thread too. */
+    static final class StopOnAnotherThread implements Signal {
+        private volatile String reason;
+        private volatile boolean stopped;
+        @Override public void stop(String why) {
+            Thread.ofPlatform().daemon().start(() -> { reason = why; stopped = true; });
+        }
+        @Override public boolean isStopped() { return stopped; }
+        @Override public String reason() { return reason; }
+    }
+
+    /** "stop() must not block the caller": it hands the writes to a new thread and gives it 5 ms. Broken: a
+     * helper that has not run within 5 ms (a busy machine) has stopped nothing when stop() returns. */
+    static final class StopOnAnotherThreadThenSleep implements Signal {
+        private volatile String reason;
+        private volatile boolean stopped;
+        @Override public void stop(String why) {
+            Thread.ofPlatform().daemon().start(() -> { reason = why; stopped = true; });
+            try { Thread.sleep(5); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+        @Override public boolean isStopped() { return stopped; }
+        @Override public String reason() { return reason; }
+    }
+
     // ---- right ----
 
     static final class VolatileFlag implements Signal {
@@ -170,4 +234,22 @@ final class StopSignalAnswers {
         public boolean isStopped() { return state.stopped(); }
         public String reason() { return state.reason(); }
     }
+
+    /** Right: the reason completes a future; isStopped() is isDone(), reason() getNow(null). */
+    static final class FutureSignal implements Signal {
+        private final CompletableFuture<String> stop = new CompletableFuture<>();
+        @Override public void stop(String why) { stop.complete(why); }
+        @Override public boolean isStopped() { return stop.isDone(); }
+        @Override public String reason() { return stop.getNow(null); }
+    }
+
+    /** Right: the reason and the mark set together, in one atomic step. */
+    static final class MarkedReason implements Signal {
+        private final AtomicMarkableReference<String> state = new AtomicMarkableReference<>(null, false);
+        @Override public void stop(String why) { state.set(why, true); }
+        @Override public boolean isStopped() { return state.isMarked(); }
+        @Override public String reason() { return state.getReference(); }
+    }
+
+
 }

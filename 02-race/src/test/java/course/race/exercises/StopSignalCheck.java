@@ -3,6 +3,7 @@ package course.race.exercises;
 import course.kit.Watcher;
 import course.race.Signal;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,10 +29,20 @@ final class StopSignalCheck {
     /**
      * At every step of stop(reason), another thread looks: if it sees the stop, it must see the
      * reason too. (The spinner above sees the stop only once stop() is over, too late to catch a
-     * flag published before its reason; the probe looks in between.)
+     * flag published before its reason; the probe looks in between.) And once stop() has
+     * returned, a look must see the stop and its reason, even while the threads stop() started are
+     * held back: the stop is there when stop() returns, not when a helper gets round to it.
      */
     static void reasonIsThereWhenTheStopIs(Class<? extends Signal> answer) {
-        for (String reason : PublishOrderProbe.reasonsSeenWithTheStop(answer, "shutdown")) {
+        List<String> reasons = PublishOrderProbe.reasonsSeenWithTheStop(answer, "shutdown");
+        PublishOrderProbe.AfterStop after = PublishOrderProbe.seenOnceStopReturned();
+        if (!after.stopped() || !"shutdown".equals(after.reason())) {
+            throw new AssertionError("stop(\"shutdown\") had returned, and a thread that looked then saw isStopped() = "
+                    + after.stopped() + " and reason() = " + after.reason() + ", while the threads stop() had started"
+                    + " were held back: stop() leaves its writes to another thread. The stop must be there when"
+                    + " stop() returns, not some time later");
+        }
+        for (String reason : reasons) {
             if (!"shutdown".equals(reason)) {
                 throw new AssertionError("a thread that looked while stop(\"shutdown\") ran saw isStopped() true"
                         + " and then reason() = " + reason + ": stop() makes the stop visible before its reason."
@@ -41,7 +52,7 @@ final class StopSignalCheck {
         }
     }
 
-    /** One thread: not stopped, then stopped with its reason. */
+    /** One thread: not stopped, then stopped with its reason; and another signal is not. */
     static void worksAlone(Class<? extends Signal> answer) {
         Signal signal = create(answer);
         if (signal.isStopped() || signal.reason() != null) {
@@ -52,6 +63,12 @@ final class StopSignalCheck {
         if (!signal.isStopped() || !"closing time".equals(signal.reason())) {
             throw new AssertionError("after stop(\"closing time\") the signal says isStopped() = " + signal.isStopped()
                     + " and reason() = " + signal.reason());
+        }
+        Signal another = create(answer);
+        if (another.isStopped() || another.reason() != null) {
+            throw new AssertionError("after one signal was stopped, a new one says isStopped() = " + another.isStopped()
+                    + " and reason() = " + another.reason() + "; expected false and null: each signal's stop is its"
+                    + " own (are its fields static?)");
         }
     }
 

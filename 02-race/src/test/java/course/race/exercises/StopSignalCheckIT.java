@@ -25,7 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a fresh monitor around the read (the JIT removes it), an AtomicBoolean read with getPlain():
  *       the compiled spinner never sees the stop;
  *   <li>both fields volatile with the reason written last, or the reason set in an atomic after the
- *       flag: the probe sees the stop without its reason.
+ *       flag: the probe sees the stop without its reason;
+ *   <li>the reason appended to a builder after the flag, or written after a latch is counted down:
+ *       the same (the probe looks after each call into java.util.concurrent too);
+ *   <li>static fields: one signal's stop stops a new one, with another's reason;
+ *   <li>a stop() that hands its writes to a new thread and returns: a look made once stop() has
+ *       returned, while the probe holds that thread back, sees no stop.
  * </ul>
  * An answer that writes its flag before its reason may also be caught by the spinner itself, when
  * it reads the two in the moment between the writes: that failure names the same cause, so either
@@ -45,7 +50,14 @@ class StopSignalCheckIT {
                 Arguments.of(StopSignalAnswers.FreshMonitorAroundRead.class, "never saw"),
                 Arguments.of(StopSignalAnswers.AtomicFlagReadPlain.class, "never saw"),
                 Arguments.of(StopSignalAnswers.BothVolatileReasonLast.class, STOP_BEFORE_ITS_REASON),
-                Arguments.of(StopSignalAnswers.AtomicReasonAfterFlag.class, STOP_BEFORE_ITS_REASON));
+                Arguments.of(StopSignalAnswers.AtomicReasonAfterFlag.class, STOP_BEFORE_ITS_REASON),
+                Arguments.of(StopSignalAnswers.StaticFields.class, "each signal's stop is its own"),
+                Arguments.of(StopSignalAnswers.ReasonAppendedAfterFlag.class, STOP_BEFORE_ITS_REASON),
+                // a look between countDown() and the write of the reason: the probe steps after calls into java.util.concurrent
+                Arguments.of(StopSignalAnswers.LatchThenPlainReason.class, STOP_BEFORE_ITS_REASON),
+                // caught by worksAlone when the new thread is slow to start, else by the probe, which holds it back
+                Arguments.of(StopSignalAnswers.StopOnAnotherThread.class, "after stop(|leaves its writes to another thread"),
+                Arguments.of(StopSignalAnswers.StopOnAnotherThreadThenSleep.class, "leaves its writes to another thread"));
     }
 
     static Stream<Class<? extends Signal>> rightAnswers() {
@@ -57,7 +69,9 @@ class StopSignalCheckIT {
                 StopSignalAnswers.AtomicBooleanFlag.class,
                 StopSignalAnswers.ReleaseAcquire.class,
                 StopSignalAnswers.LatchSignal.class,
-                StopSignalAnswers.ImmutableStateSwap.class);
+                StopSignalAnswers.ImmutableStateSwap.class,
+                StopSignalAnswers.FutureSignal.class,
+                StopSignalAnswers.MarkedReason.class);
     }
 
     @ParameterizedTest

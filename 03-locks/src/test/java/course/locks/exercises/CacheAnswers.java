@@ -565,6 +565,48 @@ final class CacheAnswers {
         }
     }
 
+    /**
+     * invalidate() tries the write lock and gives up when it is busy ("the value will be reloaded
+     * some day anyway"): an invalidate made while anyone reads is dropped, and the old value stays.
+     */
+    static final class InvalidateGivesUpWhenBusy implements Cache<String, String> {
+        private final Table<String, String> table;
+        private final Function<String, String> loader;
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        InvalidateGivesUpWhenBusy(Table<String, String> table, Function<String, String> loader) { this.table = table; this.loader = loader; }
+        public String get(String key) {
+            lock.readLock().lock();
+            try {
+                String cached = table.get(key);
+                if (cached != null) {
+                    return cached;
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            lock.writeLock().lock();
+            try {
+                String value = table.get(key);
+                if (value == null) {
+                    value = loader.apply(key);
+                    table.put(key, value);
+                }
+                return value;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        public void invalidate(String key) {
+            if (lock.writeLock().tryLock()) {
+                try {
+                    table.remove(key);
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }
+        }
+    }
+
     // ---- right ----
 
     /** A lock per key for loading (made once, by computeIfAbsent), the load outside the read-write lock: readers of other keys never wait for a slow load. */

@@ -128,7 +128,8 @@ final class CacheCheck {
      * what the same calls give one at a time: two gets that miss load the key once and return
      * its value; a get that misses returns the value it loaded, even when an invalidate of the
      * same key runs at the same time (a get that reads the table again after letting the lock
-     * go may find nothing there).
+     * go may find nothing there); and an invalidate made while a get reads drops the value all
+     * the same, so the next get loads it again.
      */
     static void callsAtOnceAreOneAtATime(Class<? extends Cache<String, String>> answer) {
         Interleavings.of(Calls.class, OneAtATime.class, answer).atMost(INTERLEAVINGS)
@@ -136,6 +137,10 @@ final class CacheCheck {
                 .together(List.of("getK", "invalidateK"), "loadsOfK")
                 .saying("a get(\"k\") and an invalidate(\"k\") made at once on an empty cache: get must return the"
                         + " value it loaded, \"value of k\", whether the value is dropped before or after it")
+                .scenario(List.of("getK"), List.of(List.of("getK"), List.of("invalidateK")), List.of("getK", "loadsOfK"))
+                .saying("get(\"k\"), then a get(\"k\") and an invalidate(\"k\") at once, then get(\"k\") again: the"
+                        + " invalidate must drop the value whenever it runs, also while a reader holds the lock, so"
+                        + " \"k\" is loaded twice in all (an invalidate that gives up when the lock is busy drops nothing)")
                 .check("two get(\"k\") calls made at once on an empty cache must both return \"value of k\" and load"
                         + " \"k\" once");
     }

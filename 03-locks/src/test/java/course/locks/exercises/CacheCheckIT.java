@@ -33,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a miss that returns the table's value read again after the write lock is let go: a get
  *       and an invalidate explored together, the get returns null;
  *   <li>the write lock let go after the load, not in a finally: a loader that throws once
- *       leaves it held, and the next get, on another thread, waits for ever.
+ *       leaves it held, and the next get, on another thread, waits for ever;
+ *   <li>an invalidate that tries the write lock and gives up when it is busy: explored beside a
+ *       get that holds the read lock, it drops nothing, and the next get loads nothing.
  * </ul>
  */
 class CacheCheckIT {
@@ -55,7 +57,8 @@ class CacheCheckIT {
                 Arguments.of(CacheAnswers.LoadsWhenWriteLockBusy.class, "\"k\" was loaded 2 times"),
                 Arguments.of(CacheAnswers.LoadLockPerMiss.class, "loadsOfK() returned 2"),
                 Arguments.of(CacheAnswers.ReadsTheTableAgainAfterUnlock.class, "get must return the value it loaded"),
-                Arguments.of(CacheAnswers.WriteUnlockSkippedWhenTheLoaderThrows.class, "skipped the unlock()"));
+                Arguments.of(CacheAnswers.WriteUnlockSkippedWhenTheLoaderThrows.class, "skipped the unlock()"),
+                Arguments.of(CacheAnswers.InvalidateGivesUpWhenBusy.class, "the invalidate must drop the value whenever it runs"));
     }
 
     static Stream<Class<?>> rightAnswers() {
