@@ -39,6 +39,11 @@ final class SharedCheck {
                 .scenario(List.of("retain"), List.of(List.of("release"), List.of("release")), List.of("state"))
                 .saying("the last two owners releasing at once must free the resource exactly once, by the release"
                         + " whose own atomic step took the count from 1 to 0")
+                .scenario(List.of("retain", "retain"), List.of(List.of("release"), List.of("release"),
+                        List.of("release")), List.of("state"))
+                .saying("the last three owners releasing at once must free the resource exactly once: however many"
+                        + " owners a release sees, others may be releasing too, so no count is high enough to skip"
+                        + " the atomic step (or the lock) that decides who took it to 0")
                 .together(List.of("release", "retain"), "state")
                 .saying("a retain made while the last owner releases must either come first (nothing freed) or be"
                         + " refused (freed once): a freed resource never comes back to life")
