@@ -57,14 +57,32 @@ final class LeakReporterCheck {
         manyTrackersEachTheirOwn(answer);
     }
 
-    /** A resource whose tracker is never closed is reported, once, after it becomes unreachable. */
+    /**
+     * A resource whose tracker is never closed is reported, once, after it becomes unreachable, by
+     * the cleaner the detector was given (on its thread).
+     */
     static void reportsAForgottenResource(Class<? extends LeakDetector> answer) {
         List<Leak> reports = new CopyOnWriteArrayList<>();
-        LeakDetector detector = create(answer, reports::add);
+        AtomicReference<Thread> reportedOn = new AtomicReference<>();
+        LeakDetector detector = create(answer, leak -> {
+            reportedOn.compareAndSet(null, Thread.currentThread());
+            reports.add(leak);
+        });
         Watched forgotten = trackAndForget(detector, "forgotten buffer");
         awaitCollected(forgotten);
         awaitReport(reports, forgotten);
         expectReports(reports, "forgotten buffer", 1);
+        expectOnTheGivenCleaner(reportedOn.get());
+    }
+
+    private static void expectOnTheGivenCleaner(Thread reportedOn) {
+        Thread given = CLEANER_THREAD.get();
+        if (reportedOn != given) {
+            throw new AssertionError("the forgotten buffer was reported on the thread \"" + reportedOn.getName()
+                    + "\", not on the thread of the Cleaner given to the constructor (\"" + given.getName() + "\"):"
+                    + " a Cleaner of your own starts a thread of its own, one more for every Cleaner made and still"
+                    + " in use. Register the cleaning action with the Cleaner you are given");
+        }
     }
 
     // tag::where-created[]
