@@ -577,6 +577,40 @@ public final class SharedAnswers {
         }
     }
 
+    /**
+     * A lock-free retain while "another owner surely keeps it alive" (the count above 1), a lock
+     * otherwise: between that look and the increment the other owners can release, the last one
+     * freeing, and the retain revives the freed resource.
+     */
+    public static final class RetainFastPathAboveOne implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public RetainFastPathAboveOne(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            if (count.get() > 1) { // another owner keeps it alive: no need to lock
+                count.incrementAndGet();
+                return;
+            }
+            synchronized (this) {
+                if (count.get() == 0) {
+                    throw freed("retain()");
+                }
+                count.incrementAndGet();
+            }
+        }
+        public synchronized boolean release() {
+            if (count.get() == 0) {
+                throw freed("release()");
+            }
+            if (count.decrementAndGet() == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
     // ---- right ----
 
     /** updateAndGet and getAndUpdate: the check runs inside the atomic step (and is retried with it). */
@@ -1011,6 +1045,43 @@ public final class SharedAnswers {
                 }
                 seen = witness;
             }
+        }
+    }
+
+    /** Retains share a read lock (none of them can take the count to 0; the atomic increment keeps them apart), releases take the write lock. */
+    public static final class ReadLockedRetains implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+                new java.util.concurrent.locks.ReentrantReadWriteLock();
+        public ReadLockedRetains(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            lock.readLock().lock();
+            try {
+                if (count.get() == 0) {
+                    throw freed("retain()");
+                }
+                count.incrementAndGet();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        public boolean release() {
+            boolean last;
+            lock.writeLock().lock();
+            try {
+                if (count.get() == 0) {
+                    throw freed("release()");
+                }
+                last = count.decrementAndGet() == 0;
+            } finally {
+                lock.writeLock().unlock();
+            }
+            if (last) {
+                free.run();
+            }
+            return last;
         }
     }
 }
