@@ -595,4 +595,31 @@ final class CountedAnswers {
             return false;
         }
     }
+
+    /** Netty's trick, the count kept doubled: an even raw value is twice the owners, 1 means freed. */
+    static final class DoubledCount implements RefCounted {
+        private static final int FREED = 1;
+        private final Runnable free;
+        private int raw = 2;
+        DoubledCount(Runnable free) { this.free = free; }
+        public int refCnt() { return raw == FREED ? 0 : raw >>> 1; }
+        public void retain() {
+            if (raw == FREED) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            raw += 2;
+        }
+        public boolean release() {
+            if (raw == FREED) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (raw == 2) {
+                raw = FREED;
+                free.run();
+                return true;
+            }
+            raw -= 2;
+            return false;
+        }
+    }
 }

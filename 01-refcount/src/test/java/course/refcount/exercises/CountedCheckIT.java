@@ -75,7 +75,8 @@ class CountedCheckIT {
                 CountedAnswers.DropsTheFreeAction.class,
                 CountedAnswers.ImmutableState.class,
                 CountedAnswers.UndoesRefusedRelease.class,
-                CountedAnswers.OwnerTokens.class);
+                CountedAnswers.OwnerTokens.class,
+                CountedAnswers.DoubledCount.class);
     }
 
     @ParameterizedTest
