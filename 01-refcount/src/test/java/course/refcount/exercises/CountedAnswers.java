@@ -368,6 +368,64 @@ final class CountedAnswers {
         }
     }
 
+    /**
+     * The last release runs free first and marks the resource freed after it: a free action that
+     * throws leaves the count at 1, and the next release runs it again (a double free).
+     */
+    static final class FreesBeforeZero implements RefCounted {
+        private final Runnable free;
+        private int count = 1;
+        FreesBeforeZero(Runnable free) { this.free = free; }
+        public int refCnt() { return count; }
+        public void retain() {
+            if (count == 0) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (count == 0) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (count == 1) {
+                free.run(); // give the memory back, then say it is gone
+                count = 0;
+                return true;
+            }
+            count--;
+            return false;
+        }
+    }
+
+    /**
+     * "Freed" remembered as the free actions that have run, in one set for all: two resources made
+     * with one free action (a pool's giveBack kept in a field) are freed together.
+     */
+    static final class FreedByItsFreeAction implements RefCounted {
+        private static final java.util.Set<Runnable> RAN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Runnable free;
+        private int count = 1;
+        FreedByItsFreeAction(Runnable free) { this.free = free; }
+        public int refCnt() { return RAN.contains(free) ? 0 : count; }
+        public void retain() {
+            if (RAN.contains(free)) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            count++;
+        }
+        public boolean release() {
+            if (RAN.contains(free)) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (--count == 0) {
+                RAN.add(free);
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
     // ---- right ----
 
     /** A separate "freed" flag next to the count. */
@@ -534,6 +592,33 @@ final class CountedAnswers {
                 free.run();
                 return true;
             }
+            return false;
+        }
+    }
+
+    /** Netty's trick, the count kept doubled: an even raw value is twice the owners, 1 means freed. */
+    static final class DoubledCount implements RefCounted {
+        private static final int FREED = 1;
+        private final Runnable free;
+        private int raw = 2;
+        DoubledCount(Runnable free) { this.free = free; }
+        public int refCnt() { return raw == FREED ? 0 : raw >>> 1; }
+        public void retain() {
+            if (raw == FREED) {
+                throw new IllegalStateException("retain() on a freed resource");
+            }
+            raw += 2;
+        }
+        public boolean release() {
+            if (raw == FREED) {
+                throw new IllegalStateException("release() on a freed resource");
+            }
+            if (raw == 2) {
+                raw = FREED;
+                free.run();
+                return true;
+            }
+            raw -= 2;
             return false;
         }
     }

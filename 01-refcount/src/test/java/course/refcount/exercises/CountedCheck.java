@@ -24,6 +24,7 @@ final class CountedCheck {
         freesOnceAtZero(answer);
         refusesRetainAfterFree(answer);
         refusesReleaseAfterFree(answer);
+        freeActionsAsCallersWriteThem(answer);
         followsTheRulesInAnyOrder(answer);
     }
 
@@ -83,6 +84,60 @@ final class CountedCheck {
                 "the count went below zero, and the caller's bug (one release too many) went unnoticed."
                         + " Refuse to release at 0");
         expectCount(resource, 0, "after a refused release() of a freed resource (a refusal changes nothing)");
+    }
+
+    /**
+     * Free actions as callers write them: one that throws (the pool it gives the memory back to is
+     * closed), and one shared by two resources (a pool's giveBack, kept in a field). The resource
+     * whose count reached 0 is freed, once, whatever its free action did; another resource with
+     * the same free action is not.
+     */
+    static void freeActionsAsCallersWriteThem(Class<? extends RefCounted> answer) {
+        freedEvenIfTheFreeActionThrows(answer);
+        aSharedFreeActionFreesOnlyItsResource(answer);
+    }
+
+    private static void freedEvenIfTheFreeActionThrows(Class<? extends RefCounted> answer) {
+        AtomicInteger runs = new AtomicInteger();
+        RefCounted resource = create(answer, () -> {
+            runs.incrementAndGet();
+            throw new java.io.UncheckedIOException(new java.io.IOException("the pool is closed"));
+        });
+        resource.retain();
+        expect(resource.release(), false, "release() from 2 owners to 1");
+        call(resource::release); // the free action's exception may come through, or be caught: either will do
+        String after = "a resource after its last owner's release(), whose free action threw an UncheckedIOException";
+        expectCount(resource, 0, after + " (the count reached 0, so it is freed, whatever the free action did:"
+                + " take the count to 0 before you run the free action)");
+        Throwable thrown = call(resource::release);
+        if (runs.get() != 1) {
+            throw new AssertionError("the free action ran " + times(runs.get()) + " by the time of one release() too"
+                    + " many, after the first run threw: a double free. The count reached 0 at the first run, so"
+                    + " the resource was freed then, whatever the free action did");
+        }
+        expectIllegalState(thrown, "release() after the last owner's release(), whose free action threw", resource,
+                "the resource was freed when its count reached 0, though its free action threw. Refuse to release at 0");
+    }
+
+    private static void aSharedFreeActionFreesOnlyItsResource(Class<? extends RefCounted> answer) {
+        AtomicInteger runs = new AtomicInteger();
+        Runnable giveBack = runs::incrementAndGet;
+        RefCounted a = create(answer, giveBack);
+        RefCounted b = create(answer, giveBack);
+        expect(a.release(), true, "release() of the last owner of resource A");
+        Throwable thrown = call(b::retain);
+        if (thrown != null || b.refCnt() != 2) {
+            throw new AssertionError("resources A and B were made with one free action (a pool's giveBack, say); once"
+                    + " A was freed, B.retain() " + (thrown == null ? "returned" : "threw " + thrown) + " and"
+                    + " B.refCnt() is " + b.refCnt() + ", expected 2: B still had its owner, and each resource has its"
+                    + " own count and its own \"freed\", whoever else shares its free action", thrown);
+        }
+        expect(b.release(), false, "release() of resource B from 2 owners to 1");
+        expect(b.release(), true, "release() of the last owner of resource B");
+        if (runs.get() != 2) {
+            throw new AssertionError("the free action that resources A and B share ran " + times(runs.get())
+                    + " when each had been freed once, expected twice");
+        }
     }
 
     /** How many sequences of calls {@link #followsTheRulesInAnyOrder} plays, and how long the longest is. */

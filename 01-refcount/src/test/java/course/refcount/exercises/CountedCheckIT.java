@@ -34,7 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       at once, one's calls change the other's count;
  *   <li>assert instead of a thrown exception: an AssertionError under -ea (and without it, as in
  *       this IT and in production, a retain that revives a freed resource);
- *   <li>a short count: the 32,768th owner wraps it (a hundred thousand retains catch it).
+ *   <li>a short count: the 32,768th owner wraps it (a hundred thousand retains catch it);
+ *   <li>the free action run before the count is set to 0: a free action that throws leaves the
+ *       count at 1, and the next release frees again;
+ *   <li>"freed" remembered by free action, in one set for all: a resource made with another's free
+ *       action is taken for freed with it.
  * </ul>
  * After the named scenes, the check makes a hundred thousand retains, then plays hundreds of
  * sequences of calls against the rules, each on one resource while another gets calls of its own,
@@ -59,7 +63,9 @@ class CountedCheckIT {
                 Arguments.of(CountedAnswers.StaticCount.class, "each resource has its own count"),
                 // with -ea (the learner's run) an AssertionError; this IT's class loader runs without assertions
                 Arguments.of(CountedAnswers.AssertsInsteadOfThrowing.class, "an assert?|came back to life"),
-                Arguments.of(CountedAnswers.ShortCount.class, "however many"));
+                Arguments.of(CountedAnswers.ShortCount.class, "however many"),
+                Arguments.of(CountedAnswers.FreesBeforeZero.class, "whose free action threw"),
+                Arguments.of(CountedAnswers.FreedByItsFreeAction.class, "one free action"));
     }
 
     static Stream<Class<? extends RefCounted>> rightAnswers() {
@@ -69,7 +75,8 @@ class CountedCheckIT {
                 CountedAnswers.DropsTheFreeAction.class,
                 CountedAnswers.ImmutableState.class,
                 CountedAnswers.UndoesRefusedRelease.class,
-                CountedAnswers.OwnerTokens.class);
+                CountedAnswers.OwnerTokens.class,
+                CountedAnswers.DoubledCount.class);
     }
 
     @ParameterizedTest

@@ -35,6 +35,12 @@ class CountedResourceTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void freesOnceWhetherItsFreeActionThrowsOrIsShared() {
+        CountedCheck.freeActionsAsCallersWriteThem(CountedResource.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void followsTheRulesInLongSequencesOnTwoResourcesAtOnce() {
         CountedCheck.followsTheRulesInAnyOrder(CountedResource.class);
     }

@@ -305,6 +305,65 @@ final class LeakAnswers {
         }
     }
 
+    /**
+     * A Cleaner of its own for each tracked resource, "so one slow report cannot hold up the
+     * others", instead of the one it was given: every Cleaner starts a thread, one more for each
+     * resource still in use.
+     */
+    static final class OwnCleanerPerResource implements LeakDetector {
+        private final Consumer<Leak> reports;
+
+        OwnCleanerPerResource(Cleaner cleaner, Consumer<Leak> reports) {
+            this.reports = reports;
+        }
+
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("created here");
+            AtomicBoolean closed = new AtomicBoolean();
+            Consumer<Leak> channel = reports;
+            Cleaner.Cleanable cleanable = Cleaner.create().register(resource, () -> {
+                if (!closed.get()) {
+                    channel.accept(new Leak(description, createdAt));
+                }
+            });
+            return () -> {
+                closed.set(true);
+                cleanable.clean();
+            };
+        }
+    }
+
+    /**
+     * Each description reported once, "so the log is not flooded": a second forgotten resource
+     * with the same description (two buffers of one kind) is never reported.
+     */
+    static final class OneReportPerDescription implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+        private final java.util.Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        OneReportPerDescription(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+
+        public LeakTracker track(Object resource, String description) {
+            Throwable createdAt = new Throwable("created here");
+            java.util.Set<String> once = reported;
+            Consumer<Leak> channel = reports;
+            AtomicBoolean closed = new AtomicBoolean();
+            Cleaner.Cleanable cleanable = cleaner.register(resource, () -> {
+                if (!closed.get() && once.add(description)) {
+                    channel.accept(new Leak(description, createdAt));
+                }
+            });
+            return () -> {
+                closed.set(true);
+                cleanable.clean();
+            };
+        }
+    }
+
     // ---- right ----
 
     /** Disarm by a flag only: the action still runs after collection, and says nothing. */
@@ -387,6 +446,48 @@ final class LeakAnswers {
                 channel.set(leak -> { }); // released: whatever runs the action now reports nothing
                 cleanable.clean();
             };
+        }
+    }
+
+    /** The tracker is its own cleaning action; close() unregisters it through the Cleanable it keeps. */
+    static final class TrackerIsTheAction implements LeakDetector {
+        private final Cleaner cleaner;
+        private final Consumer<Leak> reports;
+
+        TrackerIsTheAction(Cleaner cleaner, Consumer<Leak> reports) {
+            this.cleaner = cleaner;
+            this.reports = reports;
+        }
+
+        public LeakTracker track(Object resource, String description) {
+            Tracker tracker = new Tracker(description, new Throwable("created here"), reports);
+            tracker.cleanable = cleaner.register(resource, tracker);
+            return tracker;
+        }
+
+        private static final class Tracker implements LeakTracker, Runnable {
+            private final String description;
+            private final Throwable createdAt;
+            private final Consumer<Leak> reports;
+            private volatile boolean closed;
+            private Cleaner.Cleanable cleanable;
+
+            Tracker(String description, Throwable createdAt, Consumer<Leak> reports) {
+                this.description = description;
+                this.createdAt = createdAt;
+                this.reports = reports;
+            }
+
+            public void run() {
+                if (!closed) {
+                    reports.accept(new Leak(description, createdAt));
+                }
+            }
+
+            public void close() {
+                closed = true;
+                cleanable.clean();
+            }
         }
     }
 }

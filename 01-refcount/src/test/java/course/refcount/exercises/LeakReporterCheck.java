@@ -57,14 +57,32 @@ final class LeakReporterCheck {
         manyTrackersEachTheirOwn(answer);
     }
 
-    /** A resource whose tracker is never closed is reported, once, after it becomes unreachable. */
+    /**
+     * A resource whose tracker is never closed is reported, once, after it becomes unreachable, by
+     * the cleaner the detector was given (on its thread).
+     */
     static void reportsAForgottenResource(Class<? extends LeakDetector> answer) {
         List<Leak> reports = new CopyOnWriteArrayList<>();
-        LeakDetector detector = create(answer, reports::add);
+        AtomicReference<Thread> reportedOn = new AtomicReference<>();
+        LeakDetector detector = create(answer, leak -> {
+            reportedOn.compareAndSet(null, Thread.currentThread());
+            reports.add(leak);
+        });
         Watched forgotten = trackAndForget(detector, "forgotten buffer");
         awaitCollected(forgotten);
         awaitReport(reports, forgotten);
         expectReports(reports, "forgotten buffer", 1);
+        expectOnTheGivenCleaner(reportedOn.get());
+    }
+
+    private static void expectOnTheGivenCleaner(Thread reportedOn) {
+        Thread given = CLEANER_THREAD.get();
+        if (reportedOn != given) {
+            throw new AssertionError("the forgotten buffer was reported on the thread \"" + reportedOn.getName()
+                    + "\", not on the thread of the Cleaner given to the constructor (\"" + given.getName() + "\"):"
+                    + " a Cleaner of your own starts a thread of its own, one more for every Cleaner made and still"
+                    + " in use. Register the cleaning action with the Cleaner you are given");
+        }
     }
 
     // tag::where-created[]
@@ -107,15 +125,17 @@ final class LeakReporterCheck {
         expectReports(reports, "forgotten buffer", 1);
     }
 
-    /** How many resources {@link #manyTrackersEachTheirOwn} tracks with one detector. */
+    /** How many resources {@link #manyTrackersEachTheirOwn} tracks with one detector (and two twins). */
     static final int MANY = 12;
+    /** The one description of two forgotten resources of {@link #manyTrackersEachTheirOwn}. */
+    static final String TWINS = "twin buffer";
 
     /**
      * One detector, many resources made in two different methods: some trackers closed (some of
      * them twice), some never; some trackers kept by their owner after the resource is dropped,
-     * as a wrapper object might keep its tracker. Every resource nobody released is reported
-     * once, under its own description, with a stack that names the method that made it; no
-     * released one is ever reported.
+     * as a wrapper object might keep its tracker; and two forgotten resources with one description.
+     * Every resource nobody released is reported once, under its own description, with a stack
+     * that names the method that made it; no released one is ever reported.
      */
     static void manyTrackersEachTheirOwn(Class<? extends LeakDetector> answer) {
         List<Leak> reports = new CopyOnWriteArrayList<>();
@@ -139,12 +159,14 @@ final class LeakReporterCheck {
             }
             (release ? released : forgotten).add(made.watched());
         }
+        List<Watched> twins = List.of(makeHere(detector, TWINS).watched(), makeElsewhere(detector, TWINS).watched());
         if (!reports.isEmpty()) {
             throw new AssertionError("closing the trackers of released resources reported leaks: " + reports
                     + ". close() means \"released properly\": it must disarm the report, not send it");
         }
         List<Watched> all = new ArrayList<>(forgotten);
         all.addAll(released);
+        all.addAll(twins);
         for (Watched watched : all) {
             awaitCollected(watched, keptTrackers);
         }
@@ -158,6 +180,12 @@ final class LeakReporterCheck {
         for (Watched watched : forgotten) {
             expectReports(reports, watched.description(), 1);
             expectCreator(reports, watched);
+        }
+        if (reported(reports, TWINS) != 2) {
+            throw new AssertionError("two resources were tracked as \"" + TWINS + "\" (one description, as two"
+                    + " buffers of one kind have) and both forgotten, and the " + TWINS + " was reported "
+                    + reported(reports, TWINS) + " time(s), expected 2: two leaks, two reports, whatever their"
+                    + " descriptions");
         }
         if (keptTrackers.isEmpty()) {
             throw new IllegalStateException("no tracker kept"); // keeps the kept trackers reachable until here

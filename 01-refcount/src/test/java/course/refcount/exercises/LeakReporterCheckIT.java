@@ -34,7 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the tracker registered with the cleaner instead of the resource: while the owner keeps
  *       the tracker, the dropped resource is never reported;
  *   <li>a tracker that keeps the resource until close(): an owner that keeps its tracker keeps the
- *       resource reachable.
+ *       resource reachable;
+ *   <li>a Cleaner of its own for each resource: the report comes from another thread than the given
+ *       cleaner's;
+ *   <li>one report per description: of two forgotten resources with one description, one is never
+ *       reported.
  * </ul>
  */
 class LeakReporterCheckIT {
@@ -59,11 +63,14 @@ class LeakReporterCheckIT {
                 Arguments.of(LeakAnswers.FirstTraceForAll.class, "does not say so"),
                 Arguments.of(LeakAnswers.LastDescription.class, "nothing reported it"),
                 Arguments.of(LeakAnswers.WatchesTheTracker.class, "nothing reported it"),
-                Arguments.of(LeakAnswers.TrackerKeepsTheResource.class, "trackers were still kept"));
+                Arguments.of(LeakAnswers.TrackerKeepsTheResource.class, "trackers were still kept"),
+                Arguments.of(LeakAnswers.OwnCleanerPerResource.class, "not on the thread of the Cleaner given"),
+                Arguments.of(LeakAnswers.OneReportPerDescription.class, "two leaks, two reports"));
     }
 
     static Stream<Class<? extends LeakDetector>> rightAnswers() {
-        return Stream.of(LeakAnswers.FlagOnly.class, LeakAnswers.RecordAction.class, LeakAnswers.SwapsTheChannel.class);
+        return Stream.of(LeakAnswers.FlagOnly.class, LeakAnswers.RecordAction.class, LeakAnswers.SwapsTheChannel.class,
+                LeakAnswers.TrackerIsTheAction.class);
     }
 
     @ParameterizedTest

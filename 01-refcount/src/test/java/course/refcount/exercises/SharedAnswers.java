@@ -543,6 +543,74 @@ public final class SharedAnswers {
         }
     }
 
+    /**
+     * A lock-free fast path while at least two other owners are left (the count above 2), a lock
+     * for the rest: three releases at 3 all see 3, all take the fast path, and the count reaches 0
+     * with nobody freeing. Two threads never show it: two releases at 3 leave one owner.
+     */
+    public static final class FastPathAboveTwo implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public FastPathAboveTwo(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public synchronized void retain() {
+            if (count.get() == 0) {
+                throw freed("retain()");
+            }
+            count.incrementAndGet();
+        }
+        public boolean release() {
+            if (count.get() > 2) { // two owners besides me: surely not the last
+                count.decrementAndGet();
+                return false;
+            }
+            synchronized (this) {
+                if (count.get() == 0) {
+                    throw freed("release()");
+                }
+                if (count.decrementAndGet() == 0) {
+                    free.run();
+                    return true;
+                }
+                return false;
+            }
+        }
+    }
+
+    /**
+     * A lock-free retain while "another owner surely keeps it alive" (the count above 1), a lock
+     * otherwise: between that look and the increment the other owners can release, the last one
+     * freeing, and the retain revives the freed resource.
+     */
+    public static final class RetainFastPathAboveOne implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public RetainFastPathAboveOne(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            if (count.get() > 1) { // another owner keeps it alive: no need to lock
+                count.incrementAndGet();
+                return;
+            }
+            synchronized (this) {
+                if (count.get() == 0) {
+                    throw freed("retain()");
+                }
+                count.incrementAndGet();
+            }
+        }
+        public synchronized boolean release() {
+            if (count.get() == 0) {
+                throw freed("release()");
+            }
+            if (count.decrementAndGet() == 0) {
+                free.run();
+                return true;
+            }
+            return false;
+        }
+    }
+
     // ---- right ----
 
     /** updateAndGet and getAndUpdate: the check runs inside the atomic step (and is retried with it). */
@@ -896,6 +964,124 @@ public final class SharedAnswers {
                 free.run();
             }
             return seen == 1;
+        }
+    }
+
+    /** A StampedLock's write lock around each check and change, the decision taken inside it, the free run after. */
+    public static final class StampedWriteLock implements RefCounted {
+        private final Runnable free;
+        private final java.util.concurrent.locks.StampedLock lock = new java.util.concurrent.locks.StampedLock();
+        private int count = 1;
+        public StampedWriteLock(Runnable free) { this.free = free; }
+        public int refCnt() {
+            long stamp = lock.readLock();
+            try {
+                return count;
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+        public void retain() {
+            long stamp = lock.writeLock();
+            try {
+                if (count == 0) {
+                    throw freed("retain()");
+                }
+                count++;
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+        public boolean release() {
+            boolean last;
+            long stamp = lock.writeLock();
+            try {
+                if (count == 0) {
+                    throw freed("release()");
+                }
+                last = --count == 0; // decided by this call's own change, under the lock
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+            if (last) {
+                free.run(); // outside the lock: only this call took the count to 0
+            }
+            return last;
+        }
+    }
+
+    /** compareAndExchange in a loop: the witness it returns is the next value to try from. */
+    public static final class CompareAndExchangeLoop implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        public CompareAndExchangeLoop(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            int seen = count.get();
+            while (true) {
+                if (seen == 0) {
+                    throw freed("retain()");
+                }
+                int witness = count.compareAndExchange(seen, seen + 1);
+                if (witness == seen) {
+                    return;
+                }
+                seen = witness;
+            }
+        }
+        public boolean release() {
+            int seen = count.get();
+            while (true) {
+                if (seen == 0) {
+                    throw freed("release()");
+                }
+                int witness = count.compareAndExchange(seen, seen - 1);
+                if (witness == seen) {
+                    if (seen == 1) {
+                        free.run();
+                        return true;
+                    }
+                    return false;
+                }
+                seen = witness;
+            }
+        }
+    }
+
+    /** Retains share a read lock (none of them can take the count to 0; the atomic increment keeps them apart), releases take the write lock. */
+    public static final class ReadLockedRetains implements RefCounted {
+        private final Runnable free;
+        private final AtomicInteger count = new AtomicInteger(1);
+        private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+                new java.util.concurrent.locks.ReentrantReadWriteLock();
+        public ReadLockedRetains(Runnable free) { this.free = free; }
+        public int refCnt() { return count.get(); }
+        public void retain() {
+            lock.readLock().lock();
+            try {
+                if (count.get() == 0) {
+                    throw freed("retain()");
+                }
+                count.incrementAndGet();
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+        public boolean release() {
+            boolean last;
+            lock.writeLock().lock();
+            try {
+                if (count.get() == 0) {
+                    throw freed("release()");
+                }
+                last = count.decrementAndGet() == 0;
+            } finally {
+                lock.writeLock().unlock();
+            }
+            if (last) {
+                free.run();
+            }
+            return last;
         }
     }
 }

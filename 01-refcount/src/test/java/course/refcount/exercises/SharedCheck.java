@@ -53,6 +53,16 @@ final class SharedCheck {
                         List.of("state"))
                 .saying("owners that retain and release on two threads at once must lose no change of the count,"
                         + " and free the resource only when the last owner is gone")
+                .scenario(List.of("retain", "retain"), List.of(List.of("release"), List.of("release"),
+                        List.of("release")), List.of("state"))
+                .saying("the last three owners releasing at once must free the resource exactly once: however many"
+                        + " owners a release sees, others may be releasing too, so no count is high enough to skip"
+                        + " the atomic step (or the lock) that decides who took it to 0")
+                .scenario(List.of("retain"), List.of(List.of("retain"), List.of("release", "release")),
+                        List.of("state"))
+                .saying("a retain made while the other two owners release (the second of them freeing) must either"
+                        + " come first (nothing freed) or be refused (freed once): a count above 1 when the retain looks"
+                        + " may be 0 by the time it adds its owner, so the look and the increment are one step")
                 .check("retains and releases made at once must do what the same calls do one at a time");
     }
     // end::two-releases[]

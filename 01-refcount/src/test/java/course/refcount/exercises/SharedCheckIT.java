@@ -38,12 +38,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a try-lock that gives up: a busy resource refuses a retain though it has owners;
  *   <li>a free action that runs whenever a decrement reaches "zero or below": one release too
  *       many frees twice;
- *   <li>an atomic increment with no check: caught on one thread.
+ *   <li>an atomic increment with no check: caught on one thread;
+ *   <li>a lock-free fast path while the count is above 2: three releases at 3 all take it and
+ *       nobody frees (the three-thread scenario; two threads never show it);
+ *   <li>a lock-free retain while the count is above 1: the other two owners release meanwhile, on
+ *       one thread, and the retain revives the freed resource.
  * </ul>
  * Right answers: updateAndGet/getAndUpdate with the check inside, getAndAdd with rollback,
  * synchronized methods, a ReentrantLock, a Semaphore, a VarHandle CAS loop, an
  * AtomicIntegerFieldUpdater CAS loop (Netty's way), an immutable state swapped by compareAndSet,
- * a spin lock taken by compareAndSet, a weak compare-and-set in a loop.
+ * a spin lock taken by compareAndSet, a weak compare-and-set in a loop, a StampedLock's write lock,
+ * a compareAndExchange loop, retains under a read lock and releases under the write lock.
  */
 class SharedCheckIT {
 
@@ -69,7 +74,9 @@ class SharedCheckIT {
                 Arguments.of(SharedAnswers.ChecksOutsideTheLock.class, revives),
                 Arguments.of(SharedAnswers.CasGivesUp.class, "lose no change of the count"),
                 Arguments.of(SharedAnswers.TryLockGivesUp.class, retains),
-                Arguments.of(SharedAnswers.AtomicStepsWithPlainUndo.class, "must stay freed"));
+                Arguments.of(SharedAnswers.AtomicStepsWithPlainUndo.class, "must stay freed"),
+                Arguments.of(SharedAnswers.FastPathAboveTwo.class, "the last three owners releasing at once"),
+                Arguments.of(SharedAnswers.RetainFastPathAboveOne.class, "while the other two owners release"));
     }
 
     static Stream<Class<? extends RefCounted>> rightAnswers() {
@@ -83,7 +90,10 @@ class SharedCheckIT {
                 SharedAnswers.FieldUpdaterCas.class,
                 SharedAnswers.ImmutableStateSwap.class,
                 SharedAnswers.SpinLockCount.class,
-                SharedAnswers.WeakCasLoop.class);
+                SharedAnswers.WeakCasLoop.class,
+                SharedAnswers.StampedWriteLock.class,
+                SharedAnswers.CompareAndExchangeLoop.class,
+                SharedAnswers.ReadLockedRetains.class);
     }
 
     @ParameterizedTest

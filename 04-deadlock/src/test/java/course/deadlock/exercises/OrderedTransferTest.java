@@ -36,6 +36,12 @@ class OrderedTransferTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void oneOrderWhateverTheIdsAndBalances() {
+        TransferCheck.anOrderForAnyIdsAndBalances(OrderedTransfer.class);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void twoDepositsIntoOneAccountBothCount() {
         TransferCheck.depositsIntoOneAccount(OrderedTransfer.class);
     }

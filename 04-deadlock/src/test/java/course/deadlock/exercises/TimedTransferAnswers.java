@@ -423,6 +423,117 @@ final class TimedTransferAnswers {
         }
     }
 
+    /**
+     * The target waited for in a timed tryLock of 5 ms while the source is held, and that wait
+     * outside the try: interrupted there, it throws with the source still locked, for good.
+     */
+    static final class TimedWaitOutsideTheTry implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                if (from.lock().tryLock()) {
+                    if (from == to) {
+                        try {
+                            return move(from, to, amount);
+                        } finally {
+                            from.lock().unlock();
+                        }
+                    }
+                    boolean both = to.lock().tryLock(5, TimeUnit.MILLISECONDS);
+                    try {
+                        if (both) {
+                            return move(from, to, amount);
+                        }
+                    } finally {
+                        if (both) {
+                            to.lock().unlock();
+                        }
+                        from.lock().unlock();
+                    }
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    return Outcome.GAVE_UP;
+                }
+                backOff();
+            }
+        }
+    }
+
+    /**
+     * The deadline kept in a field, for the helper methods: one transfer object serves every
+     * thread, so a call that starts later moves every other call's deadline to its own (a long
+     * wait cut short by a short call, a short one stretched by a long call).
+     */
+    static final class DeadlineInAField implements TimedTransfer {
+        private long deadline;
+
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                Outcome outcome = tryOnce(from, to, amount);
+                if (outcome != null) {
+                    return outcome;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    return Outcome.GAVE_UP;
+                }
+                backOff();
+            }
+        }
+
+        private static Outcome tryOnce(Account from, Account to, long amount) {
+            if (!from.lock().tryLock()) {
+                return null;
+            }
+            try {
+                if (from == to) {
+                    return move(from, to, amount);
+                }
+                if (!to.lock().tryLock()) {
+                    return null;
+                }
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    to.lock().unlock();
+                }
+            } finally {
+                from.lock().unlock();
+            }
+        }
+    }
+
+    /**
+     * The reference solution's loop in a synchronized method "to be safe": while one call waits
+     * for a busy account, every other call waits for the monitor, with no limit, past its own
+     * timeout, even one whose accounts are free.
+     */
+    static final class SynchronizedTransfer implements TimedTransfer {
+        private final Solution inner = new Solution();
+
+        public synchronized Outcome transfer(Account from, Account to, long amount, Duration timeout)
+                throws InterruptedException {
+            return inner.transfer(from, to, amount, timeout);
+        }
+    }
+
+    /** A transfer to itself needs one lock, so it tries it once: a busy account means GAVE_UP at once, with all its time left. */
+    static final class SelfTransferTriesOnce implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            if (from != to) {
+                return new Solution().transfer(from, to, amount, timeout);
+            }
+            if (!from.lock().tryLock()) {
+                return Outcome.GAVE_UP;
+            }
+            try {
+                return move(from, to, amount);
+            } finally {
+                from.lock().unlock();
+            }
+        }
+    }
+
     // ---- right ----
 
     /**
@@ -587,6 +698,79 @@ final class TimedTransferAnswers {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while backing off");
                 }
+            }
+        }
+    }
+
+    /**
+     * A teller of one permit, for taking locks only, waited for with the time left; then the
+     * accounts in id order, each in a timed tryLock for the time left. A call that cannot have the
+     * teller in time gives up at its own timeout.
+     */
+    static final class TellerThenIdOrder implements TimedTransfer {
+        private static final java.util.concurrent.Semaphore TELLER = new java.util.concurrent.Semaphore(1, true);
+
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Account first = from.id() <= to.id() ? from : to;
+            Account second = first == from ? to : from;
+            if (!TELLER.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                return Outcome.GAVE_UP;
+            }
+            boolean firstHeld = false;
+            boolean bothHeld = false;
+            try {
+                firstHeld = first.lock().tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                bothHeld = firstHeld && (first == second
+                        || second.lock().tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
+            } finally {
+                TELLER.release();
+                if (firstHeld && !bothHeld) {
+                    first.lock().unlock();
+                }
+            }
+            if (!bothHeld) {
+                return Outcome.GAVE_UP;
+            }
+            try {
+                return move(from, to, amount);
+            } finally {
+                if (second != first) {
+                    second.lock().unlock();
+                }
+                first.lock().unlock();
+            }
+        }
+    }
+
+    /** Exponential back-off with full jitter: a random pause up to a cap that doubles each round, never past the deadline. */
+    static final class DoublingJitter implements TimedTransfer {
+        public Outcome transfer(Account from, Account to, long amount, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long cap = 20_000;
+            for (;;) {
+                if (from.lock().tryLock()) {
+                    try {
+                        if (from == to) {
+                            return move(from, to, amount);
+                        }
+                        if (to.lock().tryLock()) {
+                            try {
+                                return move(from, to, amount);
+                            } finally {
+                                to.lock().unlock();
+                            }
+                        }
+                    } finally {
+                        from.lock().unlock();
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Outcome.GAVE_UP;
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, ThreadLocalRandom.current().nextLong(cap) + 1));
+                cap = Math.min(cap * 2, 5_000_000);
             }
         }
     }

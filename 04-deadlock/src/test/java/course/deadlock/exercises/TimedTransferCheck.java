@@ -4,7 +4,9 @@ import course.deadlock.TimedTransfer;
 import course.deadlock.TimedTransfer.Outcome;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The checks of exercise deadlock.trylock, for any {@link TimedTransfer} class with a
@@ -19,6 +21,9 @@ final class TimedTransferCheck {
     static final Duration HELD_LIMIT = HELD_TIMEOUT.plusSeconds(1);
     static final Duration PATIENT_TIMEOUT = Duration.ofSeconds(2);
     static final long HELD_FOR_MILLIS = 300;
+    static final long SELF_BUSY_MILLIS = 30;
+    static final long SHORT_AFTER_MILLIS = 20;
+    static final long SHORT_TIMEOUT_MILLIS = 50;
     static final long INTERRUPT_AFTER_MILLIS = 100;
     static final long INTERRUPT_GRACE_MILLIS = 500;
     static final int STRESS_THREADS = 4;
@@ -56,6 +61,39 @@ final class TimedTransferCheck {
         TimedTransfer transfer = create(answer);
         expectToItself(scenario, transfer, one, 40, Outcome.DONE);
         expectToItself(scenario, transfer, one, 150, Outcome.INSUFFICIENT_FUNDS);
+        expectToItselfOnceFree(answer);
+    }
+
+    /** A transfer to itself while another thread holds the account for its first {@value #SELF_BUSY_MILLIS} ms: one lock, waited for like any. */
+    private static void expectToItselfOnceFree(Class<? extends TimedTransfer> answer) {
+        Scenario scenario = Scenario.freeRunning();
+        CheckAccount one = scenario.open(1, 100);
+        TimedTransfer transfer = create(answer);
+        String what = "a transfer of 40 from account 1 to itself (balance 100, timeout " + ALONE_TIMEOUT.toMillis()
+                + " ms), while another thread held account 1 for its first " + SELF_BUSY_MILLIS + " ms";
+        Holder holder = Holder.of(one);
+        Scenario.Watch letGo = (threads, elapsed) -> {
+            if (elapsed >= TimeUnit.MILLISECONDS.toNanos(SELF_BUSY_MILLIS)) {
+                holder.release();
+            }
+            return null;
+        };
+        Timed result;
+        try {
+            result = TransferCheck.within(what, () -> scenario.run(LIMIT, letGo, List.of(new Scenario.Job<>(
+                    "transfer 1->1 (40)", () -> Timed.call(() -> transfer.transfer(one, one, 40, ALONE_TIMEOUT))))))
+                    .get(0);
+        } finally {
+            holder.release();
+        }
+        if (result.outcome() != Outcome.DONE || one.now() != 100) {
+            throw new AssertionError(what + " returned " + result.outcome() + " after " + result.millis() + " ms and"
+                    + " left the balance at " + one.now() + "; expected DONE and 100" + (result.outcome()
+                    == Outcome.GAVE_UP && result.millis() < ALONE_TIMEOUT.toMillis() / 2 ? ": it gave up long before"
+                    + " its timeout, when its one lock was busy for a moment. A transfer to itself keeps trying until"
+                    + " its timeout, like any other" : "") + scenario.notes());
+        }
+        scenario.expectNoLockHeld("after " + what);
     }
 
     // tag::opposite[]
@@ -165,51 +203,97 @@ final class TimedTransferCheck {
     }
 
     /**
-     * Another thread holds account 2 for the first {@value #HELD_FOR_MILLIS} ms of a transfer whose
-     * timeout is 2 s, then lets go: the transfer must still be trying then, and get it done.
+     * Another thread holds account 2 for the first {@value #HELD_FOR_MILLIS} ms of a transfer 1 -> 2
+     * whose timeout is 2 s, then lets go: the transfer must still be trying then, and get it done.
+     * Meanwhile, once it waits, transfer 3 -> 4 of free accounts runs with a timeout of
+     * {@value #SHORT_TIMEOUT_MILLIS} ms: each call has its own timeout, and neither may wait for the
+     * other past it (account 2 is let go only once 3 -> 4 has ended, or has failed to).
      */
     static void keepsTryingWhileTimeIsLeft(Class<? extends TimedTransfer> answer) {
         warmUp(answer);
         Scenario scenario = Scenario.freeRunning();
         CheckAccount one = scenario.open(1, 100);
         CheckAccount two = scenario.open(2, 100);
+        CheckAccount three = scenario.open(3, 100);
+        CheckAccount four = scenario.open(4, 100);
         TimedTransfer transfer = create(answer);
         String context = "transfer 1->2 (10) with timeout " + PATIENT_TIMEOUT.toMillis() + " ms, while another thread"
                 + " held account 2 for the first " + HELD_FOR_MILLIS + " ms and then let it go";
+        String shortOne = "transfer 3->4 (10) with timeout " + SHORT_TIMEOUT_MILLIS + " ms, accounts 3 and 4 free";
         Holder holder = Holder.of(two);
+        CountDownLatch shortGo = new CountDownLatch(1);
+        AtomicBoolean shortEnded = new AtomicBoolean();
+        long[] shortFrom = {-1};
         boolean[] released = {false};
         Scenario.Watch releaseInTime = (threads, elapsed) -> {
-            if (!released[0] && elapsed >= TimeUnit.MILLISECONDS.toNanos(HELD_FOR_MILLIS)) {
+            if (shortFrom[0] < 0 && (elapsed >= TimeUnit.MILLISECONDS.toNanos(SHORT_AFTER_MILLIS))) {
+                shortFrom[0] = elapsed;
+                shortGo.countDown();
+            }
+            if (shortFrom[0] >= 0 && !shortEnded.get() && elapsed - shortFrom[0]
+                    > TimeUnit.MILLISECONDS.toNanos(SHORT_TIMEOUT_MILLIS + INTERRUPT_GRACE_MILLIS)) {
+                return shortOne + ", started while " + context.substring(0, context.indexOf(',')) + " waited for"
+                        + " account 2: it has not ended " + Scenario.millis(elapsed - shortFrom[0]) + " ms later. It"
+                        + " waits for the other transfer with no limit, past its own timeout: a lock that all"
+                        + " transfers share, held by one while it waits or backs off, holds up every other.\n"
+                        + scenario.describe(threads);
+            }
+            if (!released[0] && elapsed >= TimeUnit.MILLISECONDS.toNanos(HELD_FOR_MILLIS) && shortEnded.get()) {
                 released[0] = true;
                 holder.release();
             }
             return null;
         };
-        Timed result;
+        List<Timed> results;
         try {
-            result = TransferCheck.within(context, () -> scenario.run(LIMIT, releaseInTime, List.of(
+            results = TransferCheck.within(context, () -> scenario.run(LIMIT, releaseInTime, List.of(
                     new Scenario.Job<>("transfer 1->2 (10)",
-                            () -> Timed.call(() -> transfer.transfer(one, two, 10, PATIENT_TIMEOUT)))))).get(0);
+                            () -> Timed.call(() -> transfer.transfer(one, two, 10, PATIENT_TIMEOUT))),
+                    new Scenario.Job<>("transfer 3->4 (10)", () -> {
+                        shortGo.await();
+                        try {
+                            return Timed.call(() -> transfer.transfer(three, four, 10,
+                                    Duration.ofMillis(SHORT_TIMEOUT_MILLIS)));
+                        } finally {
+                            shortEnded.set(true);
+                        }
+                    }))));
         } finally {
             holder.release();
         }
+        Timed result = results.get(0);
         if (result.outcome() == Outcome.GAVE_UP) {
             throw new AssertionError(context + ": it returned GAVE_UP after " + result.millis() + " ms, "
                     + (PATIENT_TIMEOUT.toMillis() - result.millis()) + " ms before its timeout" + (result.millis()
                     < HELD_FOR_MILLIS ? ", while account 2 was still held" : "") + ". Until the time is up, keep"
-                    + " trying: a lock taken now may be free a moment later." + scenario.notes());
+                    + " trying: a lock taken now may be free a moment later." + (result.millis()
+                    < HELD_FOR_MILLIS ? " (Meanwhile " + shortOne + ", had run: its timeout is its own, not this"
+                    + " transfer's.)" : "") + scenario.notes());
         }
         if (result.outcome() != Outcome.DONE || one.now() != 90 || two.now() != 110) {
             throw new AssertionError(context + ": it returned " + result.outcome() + " and left the balances at "
                     + one.now() + " and " + two.now() + "; expected DONE, 90 and 110" + scenario.notes());
         }
+        expectShortOne(shortOne, results.get(1), three, four);
         scenario.expectNoLockHeld("after " + context);
+    }
+
+    /** The short transfer of free accounts: done, or given up at its own timeout, and the balances to match. */
+    private static void expectShortOne(String shortOne, Timed result, CheckAccount three, CheckAccount four) {
+        boolean done = result.outcome() == Outcome.DONE && three.now() == 90 && four.now() == 110;
+        boolean gaveUp = result.outcome() == Outcome.GAVE_UP && result.millis() >= SHORT_TIMEOUT_MILLIS / 2
+                && three.now() == 100 && four.now() == 100;
+        if (!done && !gaveUp) {
+            throw new AssertionError(shortOne + ", run while transfer 1->2 waited for account 2: it returned "
+                    + result.outcome() + " after " + result.millis() + " ms and left the balances at " + three.now()
+                    + " and " + four.now() + "; expected DONE, 90 and 110 (or GAVE_UP at its timeout, 100 and 100)");
+        }
     }
 
     /**
      * Another thread holds account 2 all along; a transfer 1 -> 2 whose timeout is 2 s is
-     * interrupted {@value #INTERRUPT_AFTER_MILLIS} ms in, while it waits or backs off. An interrupt
-     * asks it to stop: it must end with an InterruptedException within
+     * interrupted {@value #INTERRUPT_AFTER_MILLIS} ms in, while it waits or backs off, or sooner: as
+     * soon as it waits in a timed tryLock while it holds account 1. An interrupt asks it to stop: it must end with an InterruptedException within
      * {@value #INTERRUPT_GRACE_MILLIS} ms, not carry on until its timeout, with nothing moved and no
      * lock held.
      */
@@ -220,11 +304,13 @@ final class TimedTransferCheck {
         CheckAccount two = scenario.open(2, 100);
         TimedTransfer transfer = create(answer);
         String context = "transfer 1->2 (10) with timeout " + PATIENT_TIMEOUT.toMillis() + " ms, interrupted "
-                + INTERRUPT_AFTER_MILLIS + " ms in, while another thread held account 2 all along";
+                + INTERRUPT_AFTER_MILLIS + " ms in (or as soon as it waited in a timed tryLock holding account 1),"
+                + " while another thread held account 2 all along";
         Holder holder = Holder.of(two);
         boolean[] interrupted = {false};
         Scenario.Watch interruptInTime = (threads, elapsed) -> {
-            if (!interrupted[0] && elapsed >= TimeUnit.MILLISECONDS.toNanos(INTERRUPT_AFTER_MILLIS)) {
+            boolean waitsHoldingOne = scenario.inTimedTryLock(threads.get(0)) && one.mutex().owner() == threads.get(0);
+            if (!interrupted[0] && (waitsHoldingOne || elapsed >= TimeUnit.MILLISECONDS.toNanos(INTERRUPT_AFTER_MILLIS))) {
                 interrupted[0] = true;
                 threads.get(0).interrupt();
             }

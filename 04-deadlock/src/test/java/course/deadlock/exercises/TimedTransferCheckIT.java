@@ -43,7 +43,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       interrupted while it tries the target, the money has left the source; else the stress
  *       property sees a balance read holding one account's lock and not the other's;
  *   <li>the back-off's InterruptedException caught and ignored: interrupted 100 ms in, while another
- *       thread holds account 2, it carries on until its 2 s timeout.
+ *       thread holds account 2, it carries on until its 2 s timeout;
+ *   <li>a timed tryLock of the target, holding the source, outside the try: interrupted as soon as it
+ *       waits there, it throws with the source still locked;
+ *   <li>the deadline kept in a field of the shared transfer object: a 50 ms transfer of free accounts,
+ *       started while a 2 s one waits for a busy account, cuts the long one short (GAVE_UP before its
+ *       timeout);
+ *   <li>the whole transfer synchronized: that 50 ms transfer waits for the monitor while the other
+ *       backs off, and has not ended long after its timeout;
+ *   <li>a transfer to itself that tries its one lock once: GAVE_UP at once while another thread holds
+ *       the account for 30 ms.
  * </ul>
  * And every answer runs a stress property: four threads, a thousand transfers in random
  * directions among five accounts, 2 s each: no deadlock, no transfer that gives up before its
@@ -68,7 +77,11 @@ class TimedTransferCheckIT {
                 Arguments.of(TimedTransferAnswers.GivesUpAtTheFirstCollision.class, "before its timeout"),
                 Arguments.of(TimedTransferAnswers.DeadlineFromGetNano.class, "before its timeout"),
                 Arguments.of(TimedTransferAnswers.OneLockAtATime.class, "and not account|nothing moves without both locks"),
-                Arguments.of(TimedTransferAnswers.SwallowsTheInterrupt.class, "The interrupt was lost"));
+                Arguments.of(TimedTransferAnswers.SwallowsTheInterrupt.class, "The interrupt was lost"),
+                Arguments.of(TimedTransferAnswers.TimedWaitOutsideTheTry.class, "still locked"),
+                Arguments.of(TimedTransferAnswers.DeadlineInAField.class, "before its timeout"),
+                Arguments.of(TimedTransferAnswers.SynchronizedTransfer.class, "has not ended"),
+                Arguments.of(TimedTransferAnswers.SelfTransferTriesOnce.class, "to itself"));
     }
 
     static Stream<Class<? extends TimedTransfer>> rightAnswers() {
@@ -77,6 +90,8 @@ class TimedTransferCheckIT {
                 TimedTransferAnswers.TimedTriesWithBackOff.class,
                 TimedTransferAnswers.OrderedWithTimeouts.class,
                 TimedTransferAnswers.ParksAndChecksTheInterrupt.class,
+                TimedTransferAnswers.TellerThenIdOrder.class,
+                TimedTransferAnswers.DoublingJitter.class,
                 TryLockTransfer.class);
     }
 

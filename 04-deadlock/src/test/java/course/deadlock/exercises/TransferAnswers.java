@@ -496,6 +496,34 @@ final class TransferAnswers {
         }
     }
 
+    /**
+     * Ordered by a comparator that subtracts the ids: {@code a.id() - b.id()} overflows for ids far
+     * apart, and the "order" goes round: -2,000,000,000 before 0, 0 before 2,000,000,000, and
+     * 2,000,000,000 before -2,000,000,000. Three transfers round that ring each take their first lock
+     * and wait for the next one's. Every pair of accounts alone is in one order, so two transfers never
+     * meet this.
+     */
+    static final class SubtractedIds implements Transfer {
+        private static final Comparator<Account> BY_ID = (a, b) -> a.id() - b.id();
+
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            return BY_ID.compare(from, to) <= 0 ? inOrder(from, to, from, to, amount) : inOrder(to, from, from, to, amount);
+        }
+    }
+
+    /**
+     * The poorer account first, ties by id: an order, but one read from balances that other transfers
+     * change. 1 -> 2 decides "1 first" while 1 is the poorer; another transfer then makes 2 the poorer,
+     * and 2 -> 1 decides "2 first": opposite orders, each can hold one lock and wait for the other.
+     */
+    static final class PoorerFirst implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            boolean fromFirst = from.balance() < to.balance()
+                    || from.balance() == to.balance() && from.id() <= to.id();
+            return fromFirst ? inOrder(from, to, from, to, amount) : inOrder(to, from, from, to, amount);
+        }
+    }
+
     // ---- right ----
 
     /** The article's fix, written with a comparator over the two accounts; it unlocks what it took. */
@@ -668,6 +696,69 @@ final class TransferAnswers {
                 return move(from, to, amount);
             } finally {
                 PERMIT.release();
+            }
+        }
+    }
+
+    /**
+     * A gate held only while the two locks are taken (in argument order): whoever waits for an
+     * account's lock holds the gate, and every other holder of an account lock already has all it
+     * needs, so no ring can form.
+     */
+    static final class GateWhileLocking implements Transfer {
+        private static final ReentrantLock GATE = new ReentrantLock();
+
+        public boolean transfer(Account from, Account to, long amount) throws InterruptedException {
+            GATE.lockInterruptibly();
+            try {
+                from.lock().lockInterruptibly();
+                if (to != from) {
+                    try {
+                        to.lock().lockInterruptibly();
+                    } catch (InterruptedException e) {
+                        from.lock().unlock();
+                        throw e;
+                    }
+                }
+            } finally {
+                GATE.unlock();
+            }
+            try {
+                return move(from, to, amount);
+            } finally {
+                if (to != from) {
+                    to.lock().unlock();
+                }
+                from.lock().unlock();
+            }
+        }
+    }
+
+    /** Id order by Integer.compare, each lock spun for with tryLock(): never interruptible, never in a circle. */
+    static final class SpinsInIdOrder implements Transfer {
+        public boolean transfer(Account from, Account to, long amount) {
+            Account first = Integer.compare(from.id(), to.id()) <= 0 ? from : to;
+            Account second = first == from ? to : from;
+            spin(first);
+            try {
+                if (second != first) {
+                    spin(second);
+                }
+                try {
+                    return move(from, to, amount);
+                } finally {
+                    if (second != first) {
+                        second.lock().unlock();
+                    }
+                }
+            } finally {
+                first.lock().unlock();
+            }
+        }
+
+        private static void spin(Account account) {
+            while (!account.lock().tryLock()) {
+                Thread.onSpinWait();
             }
         }
     }

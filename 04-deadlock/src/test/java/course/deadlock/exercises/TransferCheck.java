@@ -46,6 +46,7 @@ final class TransferCheck {
         letsGoOfItsLocksWhenInterrupted(answer);
         checksTheBalanceInsideTheLocks(answer);
         tiedAccountsStillHaveAnOrder(answer);
+        anOrderForAnyIdsAndBalances(answer);
         survivesStress(answer);
     }
 
@@ -92,6 +93,35 @@ final class TransferCheck {
         TiedPair tiedAgain = TiedPair.open(probing, 7, 1000, 8, 1000);
         within("accounts 7 and 8 have the same hashCode() and identityHashCode(), and so do their locks",
                 () -> probeLockOrder(probing, create(answer), tiedAgain.first, tiedAgain.second));
+    }
+
+    /**
+     * One order for any ids and any balances, read by the {@link OrderProbe}: three transfers round a
+     * ring of accounts whose ids lie far apart (the difference of two of them does not fit in an int),
+     * and two opposite transfers between which another transfer changes the balances. In neither may
+     * the transfers' orders go round in a circle.
+     */
+    static void anOrderForAnyIdsAndBalances(Class<? extends Transfer> answer) {
+        warmUp(answer);
+        Scenario far = Scenario.freeRunning();
+        CheckAccount low = far.open(-2_000_000_000, 1000);
+        CheckAccount zero = far.open(0, 1000);
+        CheckAccount high = far.open(2_000_000_000, 1000);
+        within("transfers -2000000000->0, 0->2000000000 and 2000000000->-2000000000 (ids whose differences do not"
+                        + " all fit in an int), each started once the one before waited for its first lock",
+                () -> OrderProbe.probe(far, create(answer), List.of(new OrderProbe.Step(low, zero, null),
+                        new OrderProbe.Step(zero, high, null), new OrderProbe.Step(high, low, null))));
+        Scenario shifting = Scenario.freeRunning();
+        CheckAccount one = shifting.open(1, 100);
+        CheckAccount two = shifting.open(2, 300);
+        Runnable shift = () -> {
+            two.setBalance(50);
+            one.setBalance(350);
+        };
+        within("transfer 1->2 started while accounts 1 and 2 held 100 and 300; once it waited for its first lock,"
+                        + " a transfer holding both accounts moved 250 from 2 to 1, and transfer 2->1 started",
+                () -> OrderProbe.probe(shifting, create(answer), List.of(new OrderProbe.Step(one, two, null),
+                        new OrderProbe.Step(two, one, shift))));
     }
 
     // tag::inside-locks[]

@@ -56,7 +56,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>each lock waited for at most 100 ms, and false when one stayed taken: a transfer that met
  *       an account busy for 300 ms says the balance did not cover the amount;
  *   <li>an interrupt of the wait for the second lock caught and ignored: the transfer moves money
- *       without that lock, and its unlock of it throws.
+ *       without that lock, and its unlock of it throws;
+ *   <li>ids compared by subtraction (it overflows for ids far apart), or the poorer account first:
+ *       the order probe ({@link OrderProbe}) sees the first locks of three transfers round a ring of
+ *       far-apart ids, or of two opposite transfers between which the balances changed, go round in a
+ *       circle, and the first transfer hold its first lock while it waits for the next.
  * </ul>
  * {@code -Dcatch.runs=200} measures the rates.
  */
@@ -88,7 +92,9 @@ class TransferCheckIT {
                 Arguments.of(TransferAnswers.BalanceReadBeforeTheLocks.class, "no order of the same calls|expected [true, true]"),
                 Arguments.of(TransferAnswers.LocksBeforeTheTry.class, "interrupted"),
                 Arguments.of(TransferAnswers.BusyMeansNo.class, "A busy account is a reason to wait"),
-                Arguments.of(TransferAnswers.SwallowsTheInterrupt.class, "interrupted"));
+                Arguments.of(TransferAnswers.SwallowsTheInterrupt.class, "interrupted"),
+                Arguments.of(TransferAnswers.SubtractedIds.class, "go round in a circle"),
+                Arguments.of(TransferAnswers.PoorerFirst.class, "go round in a circle"));
     }
 
     static Stream<Class<? extends Transfer>> rightAnswers() {
@@ -103,6 +109,8 @@ class TransferCheckIT {
                 TransferAnswers.CasSpinLock.class,
                 TransferAnswers.OnePermit.class,
                 TransferAnswers.OrderedByIdAsText.class,
+                TransferAnswers.GateWhileLocking.class,
+                TransferAnswers.SpinsInIdOrder.class,
                 OrderedTransfer.class);
     }
 
