@@ -57,6 +57,7 @@ final class CounterCheck {
      */
     static void noLostUpdates(Class<? extends Counter> answer) {
         Interleavings.of(Increments.class, OneAtATime.class, answer)
+                .atMost(300)
                 .together(List.of("increment", "increment"), "get")
                 .scenario(List.of(), List.of(List.of("increment", "increment"), List.of("increment", "get")), List.of("get"))
                 .check("increments made at once on a new counter must all count, and a get() after a thread's"
