@@ -4,6 +4,7 @@ import course.gil.ExternalCalls;
 import course.gil.Gil;
 import course.gil.IoDevice;
 import course.gil.NativeFunction;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -454,6 +455,206 @@ public final class ExternalCallsAnswers {
         }
     }
 
+    /**
+     * The lambda given to a helper cannot assign a local, so the answer goes in a field: two
+     * threads out at once share it, and the first, waiting for the GIL, reads the second's answer.
+     */
+    public static final class AnswerInAField implements ExternalCalls {
+        private final Gil gil;
+        private long answer;
+
+        public AnswerInAField(Gil gil) {
+            this.gil = gil;
+        }
+
+        @FunctionalInterface
+        private interface Call {
+            long run() throws InterruptedException;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            withoutGil(() -> answer = device.call(request));
+            return answer;
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            withoutGil(() -> answer = function.call(argument));
+            return answer;
+        }
+
+        private void withoutGil(Call call) throws InterruptedException {
+            gil.release();
+            try {
+                call.run();
+            } finally {
+                gil.acquire();
+            }
+        }
+    }
+
+    /**
+     * "Did I give the GIL up?" in a field: the first thread back clears it, and the second, whose
+     * flag it was too, returns without taking the GIL back.
+     */
+    public static final class ReleasedFlagInAField implements ExternalCalls {
+        private final Gil gil;
+        private boolean released;
+
+        public ReleasedFlagInAField(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            try {
+                gil.release();
+                released = true;
+                return device.call(request);
+            } finally {
+                retakeIfReleased();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            try {
+                gil.release();
+                released = true;
+                return function.call(argument);
+            } finally {
+                retakeIfReleased();
+            }
+        }
+
+        private void retakeIfReleased() throws InterruptedException {
+            if (released) {
+                released = false;
+                gil.acquire();
+            }
+        }
+    }
+
+    /** Waits on for the GIL when interrupted, and swallows the interrupt: nobody learns the thread was asked to stop. */
+    public static final class RetakeSwallowsInterrupt implements ExternalCalls {
+        private final Gil gil;
+
+        public RetakeSwallowsInterrupt(Gil gil) {
+            this.gil = gil;
+        }
+
+        private void retake() {
+            while (true) {
+                try {
+                    gil.acquire();
+                    return;
+                } catch (InterruptedException e) {
+                    // try again: the GIL must be taken back
+                }
+            }
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                retake();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                retake();
+            }
+        }
+    }
+
+    /** Asks the first native function whether it may run without the GIL, and trusts that for every later one. */
+    public static final class AsksTheFirstFunctionOnly implements ExternalCalls {
+        private final Gil gil;
+        private Boolean nativeReleases; // "the extension does not change"
+
+        public AsksTheFirstFunctionOnly(Gil gil) {
+            this.gil = gil;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            gil.release();
+            try {
+                return device.call(request);
+            } finally {
+                gil.acquire();
+            }
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (nativeReleases == null) {
+                nativeReleases = function.releasesGil();
+            }
+            if (!nativeReleases) {
+                return function.call(argument);
+            }
+            gil.release();
+            try {
+                return function.call(argument);
+            } finally {
+                gil.acquire();
+            }
+        }
+    }
+
+    /**
+     * Only one thread out at a time gives the GIL up ("while someone is out, the GIL is free
+     * anyway"): a second thread that calls out meanwhile waits for its device holding the GIL.
+     */
+    public static final class OneOutAtATime implements ExternalCalls {
+        private final Gil gil;
+        private final AtomicInteger outside = new AtomicInteger();
+
+        public OneOutAtATime(Gil gil) {
+            this.gil = gil;
+        }
+
+        @FunctionalInterface
+        private interface Call {
+            long run() throws InterruptedException;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            return withoutGil(() -> device.call(request));
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            return withoutGil(() -> function.call(argument));
+        }
+
+        private long withoutGil(Call call) throws InterruptedException {
+            if (!outside.compareAndSet(0, 1)) {
+                return call.run();
+            }
+            gil.release();
+            try {
+                return call.run();
+            } finally {
+                outside.set(0);
+                gil.acquire();
+            }
+        }
+    }
+
     // ---- right ----
 
     /** Each method written out with its own try/finally. */
@@ -621,6 +822,77 @@ public final class ExternalCallsAnswers {
         }
         public long callNative(NativeFunction function, long argument) throws InterruptedException {
             return function.releasesGil() ? io(function::call, argument) : function.call(argument);
+        }
+    }
+
+    /**
+     * The call made on a virtual thread of its own, which the interpreter thread joins with the
+     * GIL given up; the call's failure is rethrown as it was, an interrupt of the join restored.
+     */
+    public static final class CallOnItsOwnThread implements ExternalCalls {
+        private final Gil gil;
+
+        public CallOnItsOwnThread(Gil gil) {
+            this.gil = gil;
+        }
+
+        @FunctionalInterface
+        private interface Call {
+            long run() throws InterruptedException;
+        }
+
+        public long io(IoDevice device, long request) throws InterruptedException {
+            return elsewhere(() -> device.call(request));
+        }
+
+        public long callNative(NativeFunction function, long argument) throws InterruptedException {
+            if (!function.releasesGil()) {
+                return function.call(argument);
+            }
+            return elsewhere(() -> function.call(argument));
+        }
+
+        private long elsewhere(Call call) throws InterruptedException {
+            long[] answer = new long[1];
+            Throwable[] failure = new Throwable[1];
+            Thread worker = Thread.ofVirtual().unstarted(() -> {
+                try {
+                    answer[0] = call.run();
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            });
+            gil.release();
+            try {
+                worker.start();
+                joinUninterruptibly(worker);
+            } finally {
+                gil.acquire();
+            }
+            if (failure[0] != null) {
+                throw CallOnItsOwnThread.<RuntimeException>sneaky(failure[0]);
+            }
+            return answer[0];
+        }
+
+        private static void joinUninterruptibly(Thread worker) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    worker.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> T sneaky(Throwable failure) throws T {
+            throw (T) failure;
         }
     }
 }

@@ -38,6 +38,7 @@ final class ExternalCallsCheck {
         everyFailureTakesTheGilBack(answer);
         interruptedRetakeNeverReturnsWithoutTheGil(answer);
         callsOfTwoThreadsOverlap(answer);
+        twoCallersKeepTheirOwn(answer);
     }
 
     /** What a blocking call looks like to a scene: the call, given the device the scene plays. */
@@ -199,6 +200,7 @@ final class ExternalCallsCheck {
         CountDownLatch callerInterrupted = new CountDownLatch(1);
         AtomicBoolean deviceAnswered = new AtomicBoolean();
         AtomicBoolean returnedNormally = new AtomicBoolean();
+        AtomicBoolean interruptKept = new AtomicBoolean();
         AtomicReference<Thread> holderAfter = new AtomicReference<>();
         AtomicReference<Thread> caller = new AtomicReference<>();
         try (Actors actors = new Actors()) {
@@ -212,6 +214,7 @@ final class ExternalCallsCheck {
                         return request;
                     }, 1);
                     returnedNormally.set(true);
+                    interruptKept.set(Thread.currentThread().isInterrupted());
                 } catch (InterruptedException e) {
                     // letting the interruption out is fine
                 }
@@ -245,10 +248,20 @@ final class ExternalCallsCheck {
                     + " if all was well. Either wait on for the GIL (and restore the interrupt afterwards), or let the"
                     + " InterruptedException out; never return without the GIL");
         }
+        if (callerInterrupted.getCount() == 0 && returnedNormally.get() && !interruptKept.get()) {
+            throw new AssertionError("io() returned normally, and its thread's interrupt was gone: the thread was"
+                    + " interrupted while it waited to take the GIL back, and io() waited on but swallowed the"
+                    + " interruption, so the program never learns it was asked to stop. Restore it"
+                    + " (Thread.currentThread().interrupt()) once you hold the GIL, or let the InterruptedException"
+                    + " out");
+        }
     }
     // end::interrupted-retake[]
 
-    /** A native function that touches objects runs under the GIL. */
+    /**
+     * A native function that touches objects runs under the GIL, also after one that touches none
+     * ran without it: each function says for itself whether it may run without the GIL.
+     */
     static void nativeCallThatTouchesObjectsKeepsTheGil(Class<? extends ExternalCalls> answer) {
         OneLockGil gil = new OneLockGil();
         ExternalCalls calls = create(answer, gil);
@@ -262,6 +275,7 @@ final class ExternalCallsCheck {
         try (Actors actors = new Actors()) {
             actors.start("interpreter", () -> {
                 gil.acquire();
+                calls.callNative(NativeFunction.releasingGil(argument -> argument), 0);
                 result[0] = calls.callNative(touchesObjects, 41);
                 holderAfter.set(gil.holder());
                 if (gil.holder() == Thread.currentThread()) {
@@ -273,8 +287,9 @@ final class ExternalCallsCheck {
         if (holderDuringCall.get() == null || !holderDuringCall.get().getName().equals("interpreter")) {
             throw new AssertionError("a native function that touches objects ran without the GIL (holder() said "
                     + (holderDuringCall.get() == null ? "nobody" : holderDuringCall.get().getName()) + " during the"
-                    + " call): it changes reference counts, and another thread could change them at the same time."
-                    + " Only a function whose releasesGil() is true may run without it");
+                    + " call, made after one to a function that touches none): it changes reference counts, and"
+                    + " another thread could change them at the same time. Only a function whose releasesGil() is"
+                    + " true may run without it: ask each function, every call");
         }
         if (holderAfter.get() == null || !holderAfter.get().getName().equals("interpreter")) {
             throw new AssertionError("callNative() returned without the GIL (holder() says "
@@ -409,6 +424,99 @@ final class ExternalCallsCheck {
         if (results[0] != 2 || results[1] != 2) {
             throw new AssertionError("two interpreter threads called " + method + " at once, and they returned "
                     + results[0] + " and " + results[1] + ", not the answer of their calls (2 each)");
+        }
+    }
+
+    /**
+     * Two interpreter threads out at once, and a third that takes the GIL meanwhile: the first call
+     * answers, and its thread waits for the GIL; only then does the second call answer. Each thread
+     * must come back with its own call's answer, holding the GIL, and neither may keep it during its
+     * call. What belongs to one call (its answer, whether its thread gave the GIL up) kept in a
+     * field is overwritten by the other thread's call before the first thread reads it.
+     */
+    static void twoCallersKeepTheirOwn(Class<? extends ExternalCalls> answer) {
+        for (Map.Entry<String, CallOut> way : waysOut().entrySet()) {
+            if (!way.getKey().contains("touches objects")) {
+                keepTheirOwn(answer, way.getKey(), way.getValue());
+            }
+        }
+    }
+
+    private static void keepTheirOwn(Class<? extends ExternalCalls> answer, String method, CallOut callOut) {
+        OneLockGil gil = new OneLockGil();
+        ExternalCalls calls = create(answer, gil);
+        long[] answers = {10, 20};
+        long[] results = new long[2];
+        Thread[] holdersDuring = new Thread[2];
+        Thread[] holdersAfter = new Thread[2];
+        Thread[] callers = new Thread[2];
+        CountDownLatch firstOut = new CountDownLatch(1);
+        CountDownLatch bothOut = new CountDownLatch(2);
+        CountDownLatch[] mayAnswer = {new CountDownLatch(1), new CountDownLatch(1)};
+        AtomicBoolean[] answered = {new AtomicBoolean(), new AtomicBoolean()};
+        try (Actors actors = new Actors()) {
+            for (int t = 0; t < 2; t++) {
+                int me = t;
+                IoDevice device = request -> {
+                    holdersDuring[me] = gil.holder();
+                    firstOut.countDown();
+                    bothOut.countDown();
+                    Actors.within(PATIENCE, () -> mayAnswer[me].getCount() == 0);
+                    answered[me].set(true);
+                    return answers[me];
+                };
+                callers[t] = actors.start("interpreter-" + (char) ('A' + t), () -> {
+                    if (me == 1 && (!firstOut.await(HANG_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                            || !Actors.within(PATIENCE, gil::tryAcquire, callers[0]))) {
+                        return; // the first kept the GIL during its call: other checks say so
+                    }
+                    if (me == 0) {
+                        gil.acquire();
+                    }
+                    results[me] = callOut.call(calls, device);
+                    holdersAfter[me] = gil.holder();
+                    if (gil.holder() == Thread.currentThread()) {
+                        gil.release();
+                    }
+                });
+            }
+            actors.start("holder", () -> {
+                boolean holds = bothOut.await(HANG_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        && Actors.within(PATIENCE, gil::tryAcquire, callers);
+                for (int t = 0; t < 2; t++) {
+                    int me = t;
+                    mayAnswer[me].countDown();
+                    Actors.within(PATIENCE, () -> answered[me].get() && (Actors.isBlocked(callers[me])
+                            || !callers[me].isAlive()), callers[me]);
+                }
+                if (holds) {
+                    gil.release();
+                }
+            });
+            actors.finish(HANG_LIMIT.plus(PATIENCE.multipliedBy(4)), "two interpreter threads called " + method
+                    + " at once while a third took the GIL");
+        }
+        for (int t = 0; t < 2; t++) {
+            if (holdersDuring[t] == callers[t]) {
+                throw new AssertionError("two interpreter threads called " + method + " at once, and the "
+                        + (t == 0 ? "first" : "second") + " kept the GIL during its call: nobody else could run"
+                        + " until it came back. Every call gives the GIL up, however many others are out already");
+            }
+        }
+        if (results[0] != answers[0] || results[1] != answers[1]) {
+            throw new AssertionError("two interpreter threads called " + method + " at once; the first call answered "
+                    + answers[0] + " and the second " + answers[1] + " (after the first thread's), and they returned "
+                    + results[0] + " and " + results[1] + ": one call's answer reached the other thread. Keep what"
+                    + " belongs to one call in locals, not in a field that every thread's calls share");
+        }
+        for (int t = 0; t < 2; t++) {
+            if (holdersAfter[t] != callers[t]) {
+                throw new AssertionError("two interpreter threads called " + method + " at once, and the "
+                        + (t == 0 ? "first" : "second") + " returned without the GIL (holder() says "
+                        + (holdersAfter[t] == null ? "nobody" : holdersAfter[t].getName()) + "): whether a thread"
+                        + " gave the GIL up, and must take it back, is that thread's own (a local), not a field"
+                        + " another thread's call changes");
+            }
         }
     }
 

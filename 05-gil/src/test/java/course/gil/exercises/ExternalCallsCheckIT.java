@@ -35,7 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       io() returns normally without the GIL;
  *   <li>requests of 0 or less done with the GIL held ("nothing to wait for"): the device, asked for 0,
  *       sees the caller as the holder (the scenes call with 21, 0, -21 and a huge request);
- *   <li>an interruption wrapped in an unchecked exception by a helper: the failure does not come out unchanged.
+ *   <li>an interruption wrapped in an unchecked exception by a helper: the failure does not come out unchanged;
+ *   <li>the call's answer, or a "did I release" flag, kept in a field: two threads out at once, the
+ *       first's call answering first, and it waiting for the GIL (held by a third) while the second's
+ *       answers: the first returns the second's answer, or the second returns without the GIL;
+ *   <li>an interrupt while taking the GIL back swallowed (waits on, never restores it): io() returns
+ *       with the GIL, and the thread's interrupt is gone;
+ *   <li>the first native function's releasesGil() trusted for the later ones: a function that touches
+ *       objects, called after one that touches none, runs without the GIL;
+ *   <li>only one thread out at a time gives the GIL up: the second of two keeps it during its call.
  * </ul>
  * A run counts as a catch only if its failure gives the reason listed ({@link Explained}).
  */
@@ -59,7 +67,14 @@ class ExternalCallsCheckIT {
                 Arguments.of(ExternalCallsAnswers.SynchronizedCalls.class, "began only after the first had ended|did not finish"),
                 Arguments.of(ExternalCallsAnswers.RetakeGivesUpOnInterrupt.class, "io\\(\\) returned normally without the GIL"),
                 Arguments.of(ExternalCallsAnswers.SmallRequestsKeepTheGil.class, "IO performed while holding the GIL \\(io\\(device, 0\\)"),
-                Arguments.of(ExternalCallsAnswers.WrapsInterruptions.class, "let every failure of the call through, unchanged"));
+                Arguments.of(ExternalCallsAnswers.WrapsInterruptions.class, "let every failure of the call through, unchanged"),
+                Arguments.of(ExternalCallsAnswers.AnswerInAField.class, "one call's answer reached the other thread"),
+                Arguments.of(ExternalCallsAnswers.ReleasedFlagInAField.class,
+                        "at once, and the second returned without the GIL"),
+                Arguments.of(ExternalCallsAnswers.RetakeSwallowsInterrupt.class, "swallowed the interruption"),
+                Arguments.of(ExternalCallsAnswers.AsksTheFirstFunctionOnly.class,
+                        "touches objects ran without the GIL .*made after one to a function that touches none"),
+                Arguments.of(ExternalCallsAnswers.OneOutAtATime.class, "the second kept the GIL during its call"));
     }
 
     static Stream<Class<? extends ExternalCalls>> rightAnswers() {
@@ -68,7 +83,8 @@ class ExternalCallsCheckIT {
                 ExternalCallsAnswers.AllowThreadsScope.class,
                 ExternalCallsAnswers.UninterruptibleRetake.class,
                 ExternalCallsAnswers.PollsBeforeRetaking.class,
-                ExternalCallsAnswers.ReleasedFlag.class);
+                ExternalCallsAnswers.ReleasedFlag.class,
+                ExternalCallsAnswers.CallOnItsOwnThread.class);
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package course.gil.exercises;
 import course.gil.Gil;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -933,6 +934,209 @@ public final class GilAnswers {
         public boolean dropRequested() { return dropRequested; }
     }
 
+    /**
+     * A count of waiters, so that a dropping holder does not wait for nobody; but an interrupted
+     * waiter leaves acquire() by the exception, past the decrement: a holder asked by it drops the
+     * GIL and waits for ever for a switch to a thread that is gone.
+     */
+    public static final class WaiterCountNotRestoredOnInterrupt implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition switched = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private long switches;
+        private int waiting;
+        public WaiterCountNotRestoredOnInterrupt(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                while (holder != null) {
+                    long before = switches;
+                    if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && switches == before) {
+                        dropRequested = true;
+                    }
+                }
+                waiting--; // not reached when awaitNanos throws
+                switched.signalAll();
+                holder = Thread.currentThread();
+                switches++;
+                dropRequested = false;
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                long before = switches;
+                holder = null;
+                freed.signal();
+                while (switches == before && waiting > 0) {
+                    switched.awaitUninterruptibly();
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
+    /**
+     * The dropping holder waits for the switch with no thought for whether anyone still waits: a
+     * waiter that asked and was then interrupted never takes the GIL, and the holder waits for
+     * ever.
+     */
+    public static final class WaitsForASwitchWhateverHappens implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition switched = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        private long switches;
+        public WaitsForASwitchWhateverHappens(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                while (holder != null) {
+                    long before = switches;
+                    if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && switches == before) {
+                        dropRequested = true;
+                    }
+                }
+                switched.signalAll();
+                holder = Thread.currentThread();
+                switches++;
+                dropRequested = false;
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            mutex.lock();
+            try {
+                long before = switches;
+                holder = null;
+                freed.signal();
+                while (switches == before) {
+                    switched.awaitUninterruptibly(); // "someone asked, so someone will come"
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
+    /**
+     * The request as a count of the times waiters asked, one answered by each switch ("each
+     * request gets its switch"): a waiter that waited several intervals asked several times, and
+     * after it took the GIL the request is still open; the next checkpoint drops it for nobody.
+     */
+    public static final class CountsRequests implements Gil {
+        private final long intervalNanos;
+        private final ReentrantLock mutex = new ReentrantLock();
+        private final Condition freed = mutex.newCondition();
+        private final Condition switched = mutex.newCondition();
+        private volatile Thread holder;
+        private volatile int requests; // times a waiter asked; mutex held to write
+        private long switches;
+        private int waiting;
+        public CountsRequests(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                waiting++;
+                try {
+                    while (holder != null) {
+                        long before = switches;
+                        if (freed.awaitNanos(intervalNanos) <= 0 && holder != null && switches == before) {
+                            requests++;
+                        }
+                    }
+                } finally {
+                    waiting--;
+                    switched.signalAll();
+                }
+                holder = Thread.currentThread();
+                switches++;
+                if (requests > 0) {
+                    requests--; // this switch answers one request
+                }
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void release() {
+            mutex.lock();
+            try {
+                if (holder != Thread.currentThread()) {
+                    throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+                }
+                holder = null;
+                freed.signal();
+            } finally {
+                mutex.unlock();
+            }
+        }
+        public void checkpoint() throws InterruptedException {
+            if (requests == 0) {
+                return;
+            }
+            mutex.lock();
+            try {
+                long before = switches;
+                holder = null;
+                freed.signal();
+                while (switches == before && waiting > 0) {
+                    switched.awaitUninterruptibly();
+                }
+            } finally {
+                mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return requests > 0; }
+    }
+
     // ---- right ----
 
     /** A monitor: synchronized, wait with a deadline, notifyAll; the same rules as CPython's. */
@@ -1197,6 +1401,60 @@ public final class GilAnswers {
                 }
             } finally {
                 mutex.unlock();
+            }
+            acquire();
+        }
+        public Thread holder() { return holder; }
+        public boolean dropRequested() { return dropRequested; }
+    }
+
+    /**
+     * A one-permit Semaphore is the GIL; atomics count the switches and the waiters (the count put
+     * right in a finally); a waiter asks when its timed tryAcquire ran out with no switch; the
+     * dropping holder parks a little at a time until the switch count moves or nobody waits.
+     */
+    public static final class SemaphoreGil implements Gil {
+        private final long intervalNanos;
+        private final Semaphore permit = new Semaphore(1);
+        private final AtomicLong switches = new AtomicLong();
+        private final AtomicInteger waiting = new AtomicInteger();
+        private volatile Thread holder;
+        private volatile boolean dropRequested;
+        public SemaphoreGil(Duration interval) { this.intervalNanos = interval.toNanos(); }
+        public void acquire() throws InterruptedException {
+            waiting.incrementAndGet();
+            try {
+                while (true) {
+                    long before = switches.get();
+                    if (permit.tryAcquire(intervalNanos, TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                    if (switches.get() == before) {
+                        dropRequested = true;
+                    }
+                }
+            } finally {
+                waiting.decrementAndGet();
+            }
+            holder = Thread.currentThread();
+            dropRequested = false;
+            switches.incrementAndGet();
+        }
+        public void release() {
+            if (holder != Thread.currentThread()) {
+                throw new IllegalStateException(Thread.currentThread().getName() + " does not hold the GIL");
+            }
+            holder = null;
+            permit.release();
+        }
+        public void checkpoint() throws InterruptedException {
+            if (!dropRequested) {
+                return;
+            }
+            long before = switches.get();
+            release();
+            while (switches.get() == before && waiting.get() > 0) {
+                LockSupport.parkNanos(50_000);
             }
             acquire();
         }

@@ -196,6 +196,75 @@ final class GilCheck {
             handOverOnce(answer, round);
         }
         handsOverToASlowWaiter(answer);
+        aWaiterThatLeftIsNotWaitedFor(answer);
+    }
+
+    /**
+     * The waiter asks, and is then interrupted: it leaves acquire(). The holder's next
+     * checkpoint() finds the request, but nobody waits any more: it must come back, holding the
+     * GIL, not wait for a switch to a thread that is gone (a count of waiters not put right when
+     * one leaves, or no count at all, waits for ever).
+     */
+    private static void aWaiterThatLeftIsNotWaitedFor(Class<? extends Gil> answer) {
+        Gil gil = create(answer, SHORT_INTERVAL);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicBoolean holderBack = new AtomicBoolean();
+        AtomicReference<Thread> holdsAfterCheckpoint = new AtomicReference<>();
+        AtomicBoolean takenFromTheHolder = new AtomicBoolean();
+        boolean asked;
+        boolean back;
+        try (Actors actors = new Actors()) {
+            Thread holder = actors.start("holder", () -> {
+                gil.acquire();
+                holding.countDown();
+                go.await();
+                gil.checkpoint(); // the waiter asked, and has left since
+                holderBack.set(true);
+                holdsAfterCheckpoint.set(gil.holder());
+                if (gil.holder() == Thread.currentThread()) {
+                    try {
+                        gil.release();
+                    } catch (IllegalStateException e) {
+                        takenFromTheHolder.set(true); // between its look and its release, another thread took it
+                    }
+                }
+            });
+            await(holding, "the holder never got the GIL");
+            Thread waiter = actors.start("waiter", () -> {
+                gil.acquire(); // interrupted: the InterruptedException ends the part
+                gil.release();
+            });
+            asked = Actors.withinWhileStuck(PATIENCE, gil::dropRequested, waiter);
+            waiter.interrupt();
+            Actors.within(PATIENCE, () -> !waiter.isAlive()); // a waiter whose acquire() cannot be interrupted stays
+            go.countDown();
+            back = Actors.within(PATIENCE, holderBack::get, holder);
+            if (!asked) {
+                actors.interruptAll();
+                throw neverAsked(SHORT_INTERVAL);
+            }
+            if (!back) {
+                actors.interruptAll();
+                throw new AssertionError("a waiter asked for the GIL and was then interrupted, leaving acquire();"
+                        + " the holder's next checkpoint() dropped the GIL"
+                        + " and had not come back " + PATIENCE.toMillis() + " ms later: it waited for a switch to a"
+                        + " thread that no longer waits. A waiter that leaves acquire() (by an exception too) must"
+                        + " stop counting as waiting, and wake a holder waiting for the switch");
+            }
+            actors.finish(HANG_LIMIT, "the holder reached a checkpoint after the waiter that had asked was"
+                    + " interrupted");
+        }
+        if (takenFromTheHolder.get()) {
+            throw new AssertionError("two threads inside the interpreter at once: a waiter asked for the GIL and"
+                    + " took it while the holder still held it (the holder's release() found another holder). A"
+                    + " waiter asks, then goes on waiting for as long as it takes");
+        }
+        if (holdsAfterCheckpoint.get() == null || !holdsAfterCheckpoint.get().getName().equals("holder")) {
+            throw new AssertionError("after its checkpoint() returned, the holder did not hold the GIL (holder() says "
+                    + name(holdsAfterCheckpoint.get()) + "): the waiter that had asked had left, and the holder must"
+                    + " take the GIL back");
+        }
     }
 
     static final Duration SLOW_WAKE_UP = Duration.ofMillis(40); // 20 switch intervals
@@ -351,13 +420,19 @@ final class GilCheck {
         }
     }
 
-    /** The holder asked to drop it releases it for good; the waiter takes it; nobody else waits. */
+    static final int ASKING_INTERVALS = 10;
+
+    /**
+     * The holder asked to drop it keeps it {@link #ASKING_INTERVALS} more intervals (the waiter
+     * may ask again and again), then releases it for good; the waiter takes it; nobody else waits.
+     */
     private static void clearedAfterRelease(Class<? extends Gil> answer) {
         Gil gil = create(answer, SHORT_INTERVAL);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch go = new CountDownLatch(1);
         AtomicBoolean staleAfterTaking = new AtomicBoolean();
         AtomicBoolean checkpointsReturned = new AtomicBoolean();
+        AtomicBoolean takenFromTheHolder = new AtomicBoolean();
         boolean asked;
         boolean returned;
         try (Actors actors = new Actors()) {
@@ -365,7 +440,11 @@ final class GilCheck {
                 gil.acquire();
                 holding.countDown();
                 go.await();
-                gil.release(); // the holder ends: the GIL is free for the waiter
+                try {
+                    gil.release(); // the holder ends: the GIL is free for the waiter
+                } catch (IllegalStateException e) {
+                    takenFromTheHolder.set(true); // the waiter took it meanwhile
+                }
             });
             await(holding, "the holder never got the GIL");
             Thread waiter = actors.start("waiter", () -> {
@@ -378,6 +457,7 @@ final class GilCheck {
                 gil.release();
             });
             asked = Actors.withinWhileStuck(PATIENCE, gil::dropRequested, waiter);
+            letTimePass(SHORT_INTERVAL.multipliedBy(ASKING_INTERVALS)); // intervals must pass: no latch for that
             go.countDown();
             returned = Actors.withinWhileStuck(PATIENCE, checkpointsReturned::get, waiter);
             if (!returned) {
@@ -388,11 +468,19 @@ final class GilCheck {
         if (!asked) {
             throw neverAsked(SHORT_INTERVAL);
         }
+        if (takenFromTheHolder.get()) {
+            throw new AssertionError("two threads inside the interpreter at once: the waiter took the GIL while the"
+                    + " holder still held it (the holder kept it " + ASKING_INTERVALS + " intervals with no"
+                    + " checkpoint, and its release() found another holder). A waiter asks, then goes on waiting"
+                    + " for as long as it takes");
+        }
         if (staleAfterTaking.get() || !returned) {
             throw new AssertionError("a drop request was never cleared: the waiter took the GIL the holder had"
                     + " released, and its own request was still set (dropRequested() is true) with nobody else"
-                    + " waiting. " + (returned ? "" : "Its checkpoint() then gave the GIL up for nobody and waited"
-                    + " for a switch that never comes. ") + "Taking the GIL answers the request: clear it then");
+                    + " waiting (it had waited " + ASKING_INTERVALS + " intervals, and may have asked as often). "
+                    + (returned ? "" : "Its checkpoint() then gave the GIL up for nobody and waited"
+                    + " for a switch that never comes. ") + "Taking the GIL answers the request, however often it"
+                    + " was made: clear it then");
         }
     }
 
@@ -650,6 +738,13 @@ final class GilCheck {
                 + " drop request once it has waited one switch interval; otherwise a thread running a long loop"
                 + " keeps the GIL until it ends", PATIENCE.toMillis(), PATIENCE.toMillis() / interval.toMillis(),
                 interval.toMillis()));
+    }
+
+    private static void letTimePass(Duration time) {
+        long end = System.nanoTime() + time.toNanos();
+        for (long left = time.toNanos(); left > 0; left = end - System.nanoTime()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 
     private static void expect(boolean condition, String otherwise) {

@@ -43,7 +43,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a holder that waits for the switch at most one interval: a waiter slow to wake (a virtual
  *       thread whose carriers the check keeps busy) finds the GIL taken back;
  *   <li>a request cleared by the dropping holder, not by whoever takes the GIL: after a release(),
- *       the new holder finds the old request still set.
+ *       the new holder finds the old request still set;
+ *   <li>a dropping holder that waits for a switch with no count of waiters, or with one not put right
+ *       when a waiter is interrupted: the waiter that asked leaves acquire(), and the holder's
+ *       checkpoint() never comes back;
+ *   <li>the request as a count of the times waiters asked, one answered per switch: the waiter waits
+ *       ten intervals before the holder releases, and after taking the GIL its request is still open.
  * </ul>
  * A run counts as a catch only if its failure gives the reason listed ({@link Explained}).
  * {@code -Dcatch.runs=200} measures the rates.
@@ -67,7 +72,10 @@ class GilCheckIT {
                 Arguments.of(GilAnswers.LostWakeUp.class, "a lost wake-up"),
                 Arguments.of(GilAnswers.PollsAnIntervalAtATime.class, "a lost wake-up"),
                 Arguments.of(GilAnswers.ClearsOnlyWhenDropping.class, "never cleared"),
-                Arguments.of(GilAnswers.HolderWaitsOneIntervalForASwitch.class, "took it back before the waiter|straight back"));
+                Arguments.of(GilAnswers.HolderWaitsOneIntervalForASwitch.class, "took it back before the waiter|straight back"),
+                Arguments.of(GilAnswers.WaiterCountNotRestoredOnInterrupt.class, "a thread that no longer waits"),
+                Arguments.of(GilAnswers.WaitsForASwitchWhateverHappens.class, "a thread that no longer waits"),
+                Arguments.of(GilAnswers.CountsRequests.class, "never cleared"));
     }
 
     static Stream<Class<? extends Gil>> rightAnswers() {
@@ -75,7 +83,8 @@ class GilCheckIT {
                 GilAnswers.MonitorGil.class,
                 GilAnswers.FairLockGil.class,
                 GilAnswers.HandoffGil.class,
-                GilAnswers.WaitsUntilSomeoneHolds.class);
+                GilAnswers.WaitsUntilSomeoneHolds.class,
+                GilAnswers.SemaphoreGil.class);
     }
 
     @ParameterizedTest

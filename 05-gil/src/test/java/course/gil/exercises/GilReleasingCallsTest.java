@@ -50,4 +50,10 @@ class GilReleasingCallsTest {
     void callsOfTwoThreadsAreUnderWayAtOnce() {
         ExternalCallsCheck.callsOfTwoThreadsOverlap(GilReleasingCalls.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void twoThreadsOutAtOnceEachComeBackWithTheirOwnAnswerAndTheGil() {
+        ExternalCallsCheck.twoCallersKeepTheirOwn(GilReleasingCalls.class);
+    }
 }

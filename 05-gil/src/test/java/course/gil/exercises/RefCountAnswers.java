@@ -4,7 +4,10 @@ import course.gil.RefCount;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -290,6 +293,60 @@ public final class RefCountAnswers {
         public long get() { return count.get(); }
     }
 
+    /**
+     * A CAS loop whose new value comes from a second read, not from the value it compares: when
+     * another thread takes a reference between the two reads and drops one before the compare,
+     * the compare sees the value it expected and writes a sum one too high (the same value seen
+     * twice hides the changes in between). The model checker's few switches never fit a take and
+     * a drop between those three steps; {@link RivalProbe}'s rivals, taking at odd steps and
+     * dropping at even ones, do.
+     */
+    public static final class CasFromSecondRead implements RefCount {
+        private final AtomicLong count = new AtomicLong(1);
+        public void increment() { change(+1); }
+        public boolean decrement() { return change(-1) == 0; }
+        private long change(long by) {
+            while (true) {
+                long seen = count.get();
+                long next = count.get() + by;
+                if (count.compareAndSet(seen, next)) {
+                    return next;
+                }
+            }
+        }
+        public long get() { return count.get(); }
+    }
+
+    /**
+     * A lock wait that gives up: tryLock for a millisecond, and the change made anyway when it
+     * times out ("it is only held for a moment"). The model checker never lets the wait time out;
+     * {@link RivalProbe} keeps the creator inside its change while a rival's timed wait runs out,
+     * and the rival's unlocked change is lost or loses the creator's.
+     */
+    public static final class TimedLockGivesUp implements RefCount {
+        private final ReentrantLock lock = new ReentrantLock();
+        private long count = 1;
+        public void increment() { change(+1); }
+        public boolean decrement() { return change(-1) == 0; }
+        private long change(long by) {
+            boolean locked = false;
+            try {
+                locked = lock.tryLock(1, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                count += by;
+                return count;
+            } finally {
+                if (locked) {
+                    lock.unlock();
+                }
+            }
+        }
+        public long get() { return count; }
+    }
+
     // ---- right ----
 
     public static final class AtomicLongCount implements RefCount {
@@ -469,5 +526,52 @@ public final class RefCountAnswers {
                 lock.unlockRead(stamp);
             }
         }
+    }
+
+    /**
+     * A home-made spin lock: getAndSet(true) to take it, set(false) to give it back. A rival that
+     * spins on it while the creator holds it is waiting, not stuck ({@link RivalProbe} counts its
+     * accesses).
+     */
+    public static final class SpinLockCount implements RefCount {
+        private final AtomicBoolean busy = new AtomicBoolean();
+        private long count = 1;
+        public void increment() {
+            lock();
+            try {
+                count++;
+            } finally {
+                busy.set(false);
+            }
+        }
+        public boolean decrement() {
+            lock();
+            try {
+                return --count == 0;
+            } finally {
+                busy.set(false);
+            }
+        }
+        public long get() {
+            lock();
+            try {
+                return count;
+            } finally {
+                busy.set(false);
+            }
+        }
+        private void lock() {
+            while (busy.getAndSet(true)) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** accumulateAndGet with Long::sum on the one slot of an AtomicLongArray. */
+    public static final class AccumulatedSlot implements RefCount {
+        private final AtomicLongArray slot = new AtomicLongArray(new long[] {1});
+        public void increment() { slot.accumulateAndGet(0, 1, Long::sum); }
+        public boolean decrement() { return slot.accumulateAndGet(0, -1, Long::sum) == 0; }
+        public long get() { return slot.get(0); }
     }
 }

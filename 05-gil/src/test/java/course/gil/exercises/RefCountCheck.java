@@ -72,25 +72,37 @@ final class RefCountCheck {
 
     // tag::rivals[]
     /**
-     * The creating thread takes and drops a reference while other threads take references in
-     * between its steps, at each of its first {@link #RIVAL_STEPS} shared accesses ({@link
-     * RivalProbe}): however often it is overtaken, every change must count. A CAS loop retries
-     * until it wins; one that gives up after a few tries, or falls back to a plain write, loses
-     * changes. (The model checker tries a hundred interleavings of a few calls: too few rivals.)
+     * The creating thread takes two references and drops one while other threads take and drop
+     * references in between its steps, at each of its first {@link #RIVAL_STEPS} shared accesses
+     * ({@link RivalProbe}): a reference taken at odd steps, one dropped at even steps, with one more
+     * reference held throughout so that none of these drops is the last. (Three calls, not two:
+     * a change that goes wrong one way when it starts at an odd step and the other way at an even
+     * one must not be undone by the next call.) However often it is
+     * overtaken, every change must count. A CAS loop retries until it wins; one that gives up
+     * after a few tries, or falls back to a plain write, loses changes; one that computes its new
+     * value from a second read writes a sum that another thread's take-and-drop (the same value
+     * seen twice) hid from its compare. A rival waiting for a lock the creator holds is given time
+     * to give up: a timed wait that then changes the count without the lock loses changes too.
+     * (The model checker tries a hundred interleavings of a few calls: too few rivals.)
      */
     static void changesOvertakenAtEveryStep(Class<? extends RefCount> answer) {
-        RivalProbe.Outcome outcome = RivalProbe.run(answer, List.of(),
-                List.of(RivalProbe.Call.INCREMENT, RivalProbe.Call.DECREMENT), RivalProbe.upTo(RIVAL_STEPS),
-                RivalProbe.Call.INCREMENT);
-        int rivals = outcome.rivalResults().size();
-        long expected = 1 + rivals;
-        if (outcome.count() != expected || Boolean.TRUE.equals(outcome.creatorResults().get(1))) {
-            throw new AssertionError("one thread took and dropped a reference to an object with one, while "
-                    + rivals + " references were taken by other threads between its steps: the count ended at "
-                    + outcome.count() + ", not " + expected + (Boolean.TRUE.equals(outcome.creatorResults().get(1))
-                    ? ", and its decrement() returned true (freed an object still in use)" : "")
-                    + ". A change overtaken by another must be tried again until it is made as one step: a retry"
-                    + " loop that gives up, or falls back to a plain write, loses changes");
+        RivalProbe.Outcome outcome = RivalProbe.run(answer, List.of(RivalProbe.Call.INCREMENT),
+                List.of(RivalProbe.Call.INCREMENT, RivalProbe.Call.INCREMENT, RivalProbe.Call.DECREMENT),
+                RivalProbe.upTo(RIVAL_STEPS), step -> step % 2 == 1 ? RivalProbe.Call.INCREMENT : RivalProbe.Call.DECREMENT);
+        long taken = outcome.rivalResults().stream().filter(java.util.Objects::isNull).count();
+        long dropped = outcome.rivalResults().size() - taken;
+        long expected = 3 + taken - dropped;
+        boolean freed = Boolean.TRUE.equals(outcome.creatorResults().get(2))
+                || outcome.rivalResults().contains(Boolean.TRUE);
+        if (outcome.count() != expected || freed) {
+            throw new AssertionError("one thread took two references and dropped one, to an object with two, while other"
+                    + " threads took " + taken + " and dropped " + dropped + " references between its steps: the"
+                    + " count ended at " + outcome.count() + ", not " + expected
+                    + (freed ? ", and a decrement() returned true (freed an object still in use)" : "")
+                    + ". A change overtaken by another must be tried again until it is made as one step, on the"
+                    + " value it compares: a retry loop that gives up, falls back to a plain write, or computes"
+                    + " from a second read, or a lock wait that gives up and changes the count anyway, loses"
+                    + " changes");
         }
     }
 
@@ -103,7 +115,7 @@ final class RefCountCheck {
     static void creatorAndAnotherDropTheLastTwo(Class<? extends RefCount> answer) {
         for (int step = 1; ; step++) {
             RivalProbe.Outcome outcome = RivalProbe.run(answer, List.of(RivalProbe.Call.INCREMENT),
-                    List.of(RivalProbe.Call.DECREMENT), RivalProbe.only(step), RivalProbe.Call.DECREMENT);
+                    List.of(RivalProbe.Call.DECREMENT), RivalProbe.only(step), rivalStep -> RivalProbe.Call.DECREMENT);
             if (outcome.rivalResults().isEmpty()) {
                 return; // the creator's decrement() makes fewer accesses than that
             }

@@ -39,7 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       thread's, and their changes are undone;
  *   <li>a count biased towards its creator (a plain field for it, an atomic for the rest, zero tested
  *       on the sum): the model checker's threads never include the creator, so the probe has the
- *       creator and another drop the last two, and both free.
+ *       creator and another drop the last two, and both free;
+ *   <li>a CAS loop computing its new value from a second read: a take and a drop by others between
+ *       its reads and its compare hide from the compare, and the sum written is one too high; the
+ *       probe's rivals take at odd steps and drop at even ones;
+ *   <li>a timed lock wait that gives up and changes the count without the lock: the probe keeps the
+ *       creator inside its change until the rival's wait has run out.
  * </ul>
  * A run counts as a catch only if its failure gives the reason listed ({@link Explained}).
  */
@@ -64,10 +69,13 @@ class RefCountCheckIT {
                 Arguments.of(RefCountAnswers.CasGivesUp.class, "references taken and dropped on two threads at once"),
                 Arguments.of(RefCountAnswers.TryLockSkips.class, increments),
                 Arguments.of(RefCountAnswers.OwnerFastPath.class, "the creator of an object and another thread dropped"),
-                Arguments.of(RefCountAnswers.CasThenPlainWrite.class, "references were taken by other threads between its steps"),
+                Arguments.of(RefCountAnswers.CasThenPlainWrite.class, "references between its steps: the count ended at"),
                 Arguments.of(RefCountAnswers.ReadLockIncrements.class, increments),
                 Arguments.of(RefCountAnswers.LockedDecrementAtomicIncrement.class,
-                        "references taken and dropped on two threads at once"));
+                        "references taken and dropped on two threads at once"),
+                Arguments.of(RefCountAnswers.CasFromSecondRead.class, "references between its steps: the count ended at"),
+                Arguments.of(RefCountAnswers.TimedLockGivesUp.class,
+                        "references between its steps: the count ended at|the creator of an object and another thread dropped"));
     }
 
     static Stream<Class<? extends RefCount>> rightAnswers() {
@@ -82,7 +90,9 @@ class RefCountCheckIT {
                 RefCountAnswers.SemaphoreCount.class,
                 RefCountAnswers.WeakCasLoop.class,
                 RefCountAnswers.GetAndDecrementWasOne.class,
-                RefCountAnswers.StampedLockCount.class);
+                RefCountAnswers.StampedLockCount.class,
+                RefCountAnswers.SpinLockCount.class,
+                RefCountAnswers.AccumulatedSlot.class);
     }
 
     @ParameterizedTest

@@ -50,4 +50,10 @@ class CoreSplitterTest {
     void leavesNoPoolThreadsBehind() {
         SplitCheck.leavesNoThreads(CoreSplitter.class);
     }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void anInterruptedRunReturnsNoPartialSum() {
+        SplitCheck.returnsNoPartialSumWhenInterrupted(CoreSplitter.class);
+    }
 }

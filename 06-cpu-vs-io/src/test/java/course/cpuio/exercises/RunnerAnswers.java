@@ -426,6 +426,21 @@ final class RunnerAnswers {
         }
     }
 
+    /**
+     * The reason taken as the last piece of the error output's split("\n"): an error output that
+     * ends with a blank line, or whose lines end with \r\n, gives an empty reason, or one with a \r.
+     */
+    static final class LastPieceOfTheErrorOutput implements ProcessRunner {
+        public RunReport runAll(List<Worker> workers) throws IOException, InterruptedException, WorkerFailedException {
+            return reportedAs(workers, (s, result) -> {
+                String[] pieces = s.errors().resultNow().split("\n");
+                return s.exit() != 0 ? s.worker().name() + ": exit status " + s.exit() + ", error output: "
+                        + pieces[pieces.length - 1]
+                        : result.equals(s.worker().expectedResult()) ? null : s.worker().name() + ": printed " + result;
+            });
+        }
+    }
+
     /** Puts the whole error output in the line: megabytes, and many lines. */
     static final class WholeErrorOutputInTheLine implements ProcessRunner {
         public RunReport runAll(List<Worker> workers) throws IOException, InterruptedException, WorkerFailedException {

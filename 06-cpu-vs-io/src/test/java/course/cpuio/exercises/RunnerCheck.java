@@ -118,7 +118,8 @@ final class RunnerCheck {
      * the right result, the right number printed but not last, nothing printed at all, the
      * right number printed twice on one line: a line that holds the result but is not it), in
      * places drawn at random: the refusal names each of them, in one line each that says what
-     * went wrong (the last line of the error output, not what came before it), and no other worker.
+     * went wrong (the last line of the error output that is not blank, stripped, not what came before
+     * it), and no other worker.
      */
     static void refusesEveryFailedWorker(Class<? extends ProcessRunner> answer) {
         Random random = new Random();
@@ -131,9 +132,10 @@ final class RunnerCheck {
                         + " class, as the article's children were", "exited with status 1 at start-up, before doing"
                         + " any work", List.of("1", "PrimeWorker"), "crash"),
                 WorkerPlan.failing("failed-late", numbers.get(0), "prints its right result " + numbers.get(0)
-                        + ", then 256 KB on its error stream ending with \"" + lastError + "\", and exits with status "
-                        + status, "exited with status " + status, List.of(String.valueOf(status), lastError),
-                        "out=" + numbers.get(0) + "\\n", "err-kb=256", "err=" + lastError + "\\n", "exit=" + status),
+                        + ", then 256 KB on its error stream ending with \"" + lastError + "\" (its line ends with"
+                        + " \\r\\n, and a blank line follows), and exits with status " + status, "exited with status "
+                        + status, List.of(String.valueOf(status), lastError), "out=" + numbers.get(0) + "\\n",
+                        "err-kb=256", "err=" + lastError + "\\r\\n\\n", "exit=" + status),
                 WorkerPlan.failing("not-last", numbers.get(1), "prints its expected result " + numbers.get(1)
                         + " and then " + numbers.get(2), "printed " + numbers.get(2) + " on its last line",
                         List.of(numbers.get(2)), "out=" + numbers.get(1) + "\\n" + numbers.get(2) + "\\n"),
@@ -289,6 +291,12 @@ final class RunnerCheck {
         }
         for (WorkerPlan plan : failed) {
             String line = problems.stream().filter(p -> p.contains(plan.name())).findFirst().orElseThrow();
+            if (line.length() <= LONGEST_LINE && !line.contains("\n") && line.contains("\r")) {
+                throw new AssertionError("the WorkerFailedException's line about the worker " + plan.described()
+                        + " holds a carriage return (\\r): \"" + shortened(line).replace("\r", "\\r") + "\". Take"
+                        + " the last line of its error output that is not blank, without the white space around it"
+                        + " (lines may end with \\r\\n)");
+            }
             if (line.length() > LONGEST_LINE || line.contains("\n") || line.contains("\r")) {
                 throw new AssertionError("the WorkerFailedException's line about the worker " + plan.described()
                         + " is " + (line.contains("\n") ? "more than one line" : "one line") + " of "

@@ -44,7 +44,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       worker is held until the others have finished and then as long again; workers started one
  *       after another: caught by {@code reportsEveryResult}, whose first and last workers each wait
  *       for the other to be running; a clock started by the first worker: caught by
- *       {@code runsNoWorkers}.
+ *       {@code runsNoWorkers};
+ *   <li>the reason taken as the last piece of the error output's split("\n"): caught by
+ *       {@code refusesEveryFailedWorker}, whose failed-late worker ends its error output with
+ *       {@code \r\n} and a blank line.
  * </ul>
  *
  * <p>Not caught: a clock started after the processes were started (it misses only the time
@@ -75,6 +78,7 @@ class RunnerCheckIT {
                 Arguments.of(RunnerAnswers.StopsReadingAtABlankLine.class, "refused a run in which every worker did its work"),
                 Arguments.of(RunnerAnswers.ResultContainedInTheLastLine.class, "does not name the worker"),
                 Arguments.of(RunnerAnswers.NoErrorOutputInTheLine.class, "the last line of its error output"),
+                Arguments.of(RunnerAnswers.LastPieceOfTheErrorOutput.class, "the last line of its error output"),
                 Arguments.of(RunnerAnswers.WholeErrorOutputInTheLine.class, "not all of it"),
                 Arguments.of(RunnerAnswers.JustTheName.class, "which does not say"),
                 Arguments.of(RunnerAnswers.TwoLinesForOneWorker.class, "one line per failed worker"),

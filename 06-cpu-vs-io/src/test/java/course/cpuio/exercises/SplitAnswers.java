@@ -612,6 +612,33 @@ final class SplitAnswers {
         }
     }
 
+    /**
+     * A cached pool, with a semaphore of one permit per core taken by each part: never more than
+     * one part per core at once, but a thread per part, each with its stack and its start.
+     */
+    static final class CachedPoolBehindASemaphore implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(cores());
+            try (ExecutorService pool = Executors.newCachedThreadPool()) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long a = boundary(from, to, i, parts);
+                    long b = boundary(from, to, i + 1, parts);
+                    results.add(pool.submit(() -> {
+                        permits.acquire();
+                        try {
+                            return work.count(a, b);
+                        } finally {
+                            permits.release();
+                        }
+                    }));
+                }
+                return sum(results);
+            }
+        }
+    }
+
     // ---- right ----
 
     /** invokeAll: submits every part and waits for all of them in one call. */
@@ -998,6 +1025,22 @@ final class SplitAnswers {
             results.add(pool.submit(() -> work.count(a, b)));
         }
         return results;
+    }
+
+    /** A work-stealing pool of one thread per core (a ForkJoinPool), the parts given to invokeAll; close() waits. */
+    static final class WorkStealingInvokeAll implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            List<Callable<Long>> tasks = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                long a = boundary(from, to, i, parts);
+                long b = boundary(from, to, i + 1, parts);
+                tasks.add(() -> work.count(a, b));
+            }
+            try (ExecutorService pool = Executors.newWorkStealingPool(cores())) {
+                return sum(pool.invokeAll(tasks));
+            }
+        }
     }
 
     static long sum(List<Future<Long>> results) throws InterruptedException, ExecutionException {

@@ -41,6 +41,7 @@ final class SplitCheck {
         failsWhenAPartFails(answer);
         coversTheRangeOnce(answer);
         leavesNoThreads(answer);
+        returnsNoPartialSumWhenInterrupted(answer);
         countsPrimes(answer);
     }
 
@@ -148,6 +149,12 @@ final class SplitCheck {
         }
         BusyMachine.skipIfTooBusy(work.peak() < cores && work.threadsUsed() >= cores, "the answer ran its parts on "
                 + work.threadsUsed() + " threads, but never " + cores + " at once within a second");
+        if (work.threadsUsed() > cores) {
+            throw new AssertionError("the parts ran on " + work.threadsUsed() + " different threads on a machine with "
+                    + cores + " cores (at most " + work.peak() + " at once): the pool must have exactly one thread per"
+                    + " core, not a thread per part held back by a limit (a cached pool, a thread per part behind a"
+                    + " semaphore): each of those threads costs its stack and its start");
+        }
         if (work.peak() < cores) {
             throw new AssertionError("at most " + work.peak() + " part(s) ran at the same time on a machine with "
                     + cores + " cores: the parts must run on a pool with one thread per core, all at once");
@@ -463,6 +470,61 @@ final class SplitCheck {
             root = root.getCause();
         }
         return root;
+    }
+
+    /**
+     * The thread that called run is interrupted while run waits for its parts (held until then):
+     * run may let the InterruptedException out, or wait on for every part and return the whole
+     * sum; it must not return what it had added up so far as if that were the sum.
+     */
+    static void returnsNoPartialSumWhenInterrupted(Class<? extends SplitJob> answer) {
+        java.util.concurrent.CountDownLatch partStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+        RangeWork work = (a, b) -> {
+            partStarted.countDown();
+            try {
+                letGo.await(HANG_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // a pool stopped with shutdownNow(): the part ends at once
+            }
+            return b - a;
+        };
+        long[] result = {-1};
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = Thread.ofPlatform().daemon().name("caller").start(() -> {
+            try {
+                result[0] = create(answer).run(0, 64_000, work);
+                returned.set(true);
+            } catch (Throwable e) {
+                // letting the interruption (or any failure) out is fine
+            }
+        });
+        try {
+            partStarted.await(HANG_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            long end = System.nanoTime() + HANG_LIMIT.toNanos();
+            while (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TIMED_WAITING
+                    && caller.isAlive() && System.nanoTime() < end) {
+                Thread.onSpinWait(); // until run waits for its parts
+            }
+            caller.interrupt();
+            letGo.countDown();
+            caller.join(HANG_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            letGo.countDown();
+        }
+        if (caller.isAlive()) {
+            throw new AssertionError("run was interrupted while it waited for its parts, and had not returned "
+                    + HANG_LIMIT.toSeconds() + " s after the parts were let go");
+        }
+        if (returned.get() && result[0] != 64_000) {
+            throw new AssertionError("run was interrupted while it waited for its parts (each was held until then),"
+                    + " and returned " + result[0] + " as if it were the sum (64000): it gave up waiting and returned"
+                    + " a partial sum. Let the InterruptedException out (Future.get throws it), or wait on for every"
+                    + " part and restore the interrupt; never return a sum of some of the parts");
+        }
     }
 
     /** A new answer, through its no-argument constructor (accessible: a copy lives in a class loader of its own). */

@@ -58,7 +58,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>a failure caught with {@code catch (Exception e)} (an Error passes unseen), or rethrown
  *       as a new exception without the part's: caught by {@code failsWhenAPartFails}, which
  *       throws from the first part, the last, and one in the middle, an Error among them, and
- *       wants that very exception in what run throws.
+ *       wants that very exception in what run throws;
+ *   <li>a cached pool whose parts take a semaphore of one permit per core: never too many at once,
+ *       but a thread per part, caught by {@code runsOnePartPerCore} counting the threads that ran parts.
  * </ul>
  *
  *
@@ -112,7 +114,8 @@ class SplitCheckIT {
                 Arguments.of(SplitAnswers.DoubleTotal.class, "kept in a double"),
                 Arguments.of(SplitAnswers.ShutdownWithoutWaiting.class, "shutdown() alone does not wait"),
                 Arguments.of(SplitAnswers.CatchesExceptionOnly.class, "catch (Exception e) does not see it"),
-                Arguments.of(SplitAnswers.LosesTheCause.class, "does not carry the part's exception"));
+                Arguments.of(SplitAnswers.LosesTheCause.class, "does not carry the part's exception"),
+                Arguments.of(SplitAnswers.CachedPoolBehindASemaphore.class, "different threads on a machine with"));
     }
 
     static Stream<Class<? extends SplitJob>> rightAnswers() {
@@ -134,7 +137,8 @@ class SplitCheckIT {
                 SplitAnswers.LockedArrayList.class,
                 SplitAnswers.ParallelStreamReduce.class,
                 SplitAnswers.RemainderSpread.class,
-                SplitAnswers.ForkJoinHalving.class);
+                SplitAnswers.ForkJoinHalving.class,
+                SplitAnswers.WorkStealingInvokeAll.class);
     }
 
     /** {@code -Dcatch.only=NameA,NameB} measures only those answers (all of them by default). */
