@@ -595,6 +595,31 @@ final class SplitAnswers {
         }
     }
 
+    /** Interrupted while it waits for the parts, it keeps the interrupt and returns what it has so far: a partial sum. */
+    static final class PartialSumWhenInterrupted implements SplitJob {
+        public long run(long from, long to, RangeWork work) throws InterruptedException, ExecutionException {
+            int parts = cores() * 4;
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores())) {
+                List<Future<Long>> results = new ArrayList<>();
+                for (int i = 0; i < parts; i++) {
+                    long start = boundary(from, to, i, parts);
+                    long end = boundary(from, to, i + 1, parts);
+                    results.add(pool.submit(() -> work.count(start, end)));
+                }
+                long total = 0;
+                for (Future<Long> result : results) {
+                    try {
+                        total += result.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                return total;
+            }
+        }
+    }
+
     /** Throws on a failed part, but a new exception with the message only: the part's exception is lost. */
     static final class LosesTheCause implements SplitJob {
         public long run(long from, long to, RangeWork work) throws InterruptedException {

@@ -506,7 +506,14 @@ final class SplitCheck {
                     && caller.isAlive() && System.nanoTime() < end) {
                 Thread.onSpinWait(); // until run waits for its parts
             }
+            long waitsBefore = waitsOf(caller);
             caller.interrupt();
+            // the parts stay held until the caller has reacted (waits again, or has ended): parts done
+            // at the moment it wakes would let its get() return, and the interrupt would go unseen
+            end = System.nanoTime() + HANG_LIMIT.toNanos();
+            while (caller.isAlive() && waitsOf(caller) == waitsBefore && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
             letGo.countDown();
             caller.join(HANG_LIMIT.toMillis());
         } catch (InterruptedException e) {
@@ -525,6 +532,12 @@ final class SplitCheck {
                     + " a partial sum. Let the InterruptedException out (Future.get throws it), or wait on for every"
                     + " part and restore the interrupt; never return a sum of some of the parts");
         }
+    }
+
+    /** How many times {@code thread} has waited or parked (ThreadInfo's waited count; -1 once it has ended). */
+    private static long waitsOf(Thread thread) {
+        var info = java.lang.management.ManagementFactory.getThreadMXBean().getThreadInfo(thread.threadId());
+        return info == null ? -1 : info.getWaitedCount();
     }
 
     /** A new answer, through its no-argument constructor (accessible: a copy lives in a class loader of its own). */

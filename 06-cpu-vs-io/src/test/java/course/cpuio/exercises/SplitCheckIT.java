@@ -115,7 +115,8 @@ class SplitCheckIT {
                 Arguments.of(SplitAnswers.ShutdownWithoutWaiting.class, "shutdown() alone does not wait"),
                 Arguments.of(SplitAnswers.CatchesExceptionOnly.class, "catch (Exception e) does not see it"),
                 Arguments.of(SplitAnswers.LosesTheCause.class, "does not carry the part's exception"),
-                Arguments.of(SplitAnswers.CachedPoolBehindASemaphore.class, "different threads on a machine with"));
+                Arguments.of(SplitAnswers.CachedPoolBehindASemaphore.class, "different threads on a machine with"),
+                Arguments.of(SplitAnswers.PartialSumWhenInterrupted.class, "a partial sum"));
     }
 
     static Stream<Class<? extends SplitJob>> rightAnswers() {
