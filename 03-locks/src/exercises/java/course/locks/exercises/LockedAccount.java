@@ -10,8 +10,8 @@ import course.locks.Ledger;
  * there: keep no copy. Make every call one indivisible step with a
  * {@link java.util.concurrent.locks.ReentrantLock}, and get the details right:
  * <ul>
- *   <li>a caller waiting for the lock must stop waiting, with {@link InterruptedException},
- *       when it is interrupted;
+ *   <li>a caller waits for the lock asleep, not spinning (no loop of tryLock()), and must stop
+ *       waiting, with {@link InterruptedException}, when it is interrupted;
  *   <li>{@link Ledger#write} can throw {@link course.locks.LedgerUnavailableException}: the
  *       caller must see that exception, and the account must stay usable afterwards.
  * </ul>

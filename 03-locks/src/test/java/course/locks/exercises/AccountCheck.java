@@ -367,7 +367,8 @@ final class AccountCheck {
             if (System.nanoTime() > end) {
                 ledger.openGate();
                 throw new AssertionError(call + " neither waited nor finished while another withdrawal was in"
-                        + " progress (does it spin?):\n" + StuckThreads.describe(waiter));
+                        + " progress (does it spin, a loop of tryLock() say, instead of waiting asleep for the"
+                        + " lock?):\n" + StuckThreads.describe(waiter));
             }
             Rendezvous.pause();
         }
