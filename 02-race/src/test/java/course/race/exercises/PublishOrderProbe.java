@@ -60,7 +60,7 @@ public final class PublishOrderProbe {
      * that saw the stop, the reason it read.
      */
     static synchronized List<String> reasonsSeenWithTheStop(Class<? extends Signal> answer, String why) {
-        Signal signal = create(copyOf(answer));
+        Signal signal = InstrumentedCopies.newInstance(copyOf(answer));
         lookers.clear();
         sightings.clear();
         lookerThreads.clear();
@@ -188,13 +188,4 @@ public final class PublishOrderProbe {
         }.load(answer, Signal.class);
     }
 
-    private static Signal create(Class<? extends Signal> copy) {
-        try {
-            var constructor = copy.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create a copy of " + copy.getSimpleName(), e);
-        }
-    }
 }

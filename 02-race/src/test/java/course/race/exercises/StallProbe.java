@@ -44,7 +44,8 @@ public final class StallProbe {
      * all finish.
      */
     static synchronized Outcome stallAt(Class<? extends Counter> answer, int point, Duration stall, Duration hangLimit) {
-        Counter counter = create(copyOf(answer));
+        Counter counter = InstrumentedCopies.newInstance(
+                InstrumentedCopies.copyOf(answer, Counter.class, StallProbe.class));
         steps = 0;
         stopAt = point;
         stopped = new CountDownLatch(1);
@@ -145,26 +146,6 @@ public final class StallProbe {
             thread.join(limit.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Class<? extends Counter> copyOf(Class<? extends Counter> answer) {
-        String root = answer.getName();
-        return new InstrumentedCopies("stall:" + root, answer.getClassLoader(), StallProbe.class, "step") {
-            @Override
-            protected boolean isCopied(String name) {
-                return name.equals(root) || name.startsWith(root + "$");
-            }
-        }.load(answer, Counter.class);
-    }
-
-    private static Counter create(Class<? extends Counter> copy) {
-        try {
-            var constructor = copy.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create a copy of " + copy.getSimpleName(), e);
         }
     }
 }

@@ -73,7 +73,7 @@ public final class RivalProbe {
      */
     static synchronized Outcome run(Class<? extends RefCount> answer, List<Call> before, List<Call> calls,
                                     IntPredicate at, RivalCalls rival) {
-        Class<? extends RefCount> copy = copyOf(answer);
+        Class<? extends RefCount> copy = InstrumentedCopies.copyOf(answer, RefCount.class, RivalProbe.class);
         List<Object> results = new ArrayList<>();
         rivals.clear();
         rivalResults.clear();
@@ -177,16 +177,6 @@ public final class RivalProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Class<? extends RefCount> copyOf(Class<? extends RefCount> answer) {
-        String root = answer.getName();
-        return new InstrumentedCopies("rivals:" + root, answer.getClassLoader(), RivalProbe.class, "step") {
-            @Override
-            protected boolean isCopied(String name) {
-                return name.equals(root) || name.startsWith(root + "$");
-            }
-        }.load(answer, RefCount.class);
     }
 
     private static RefCount create(Class<? extends RefCount> copy) {
