@@ -40,6 +40,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CacheCheckIT {
 
+    /**
+     * What catches a key loaded twice: the explored gets, or the two real threads that miss at
+     * once, when they happen to overlap (both say the key was loaded twice).
+     */
+    private static final String LOADED_TWICE = "loadsOfK() returned 2|was loaded 2 times";
+
     static Stream<Arguments> wrongAnswers() {
         return Stream.of(
                 Arguments.of(CacheAnswers.NoLock.class, "used wrongly"),
@@ -53,9 +59,9 @@ class CacheCheckIT {
                 Arguments.of(CacheAnswers.NoSecondLook.class, "look again"),
                 Arguments.of(CacheAnswers.NewLockPerCall.class, "used wrongly"),
                 Arguments.of(CacheAnswers.OptimisticReadOfTable.class, "used wrongly"),
-                Arguments.of(CacheAnswers.LoadingFlag.class, "loadsOfK() returned 2"),
+                Arguments.of(CacheAnswers.LoadingFlag.class, LOADED_TWICE),
                 Arguments.of(CacheAnswers.LoadsWhenWriteLockBusy.class, "\"k\" was loaded 2 times"),
-                Arguments.of(CacheAnswers.LoadLockPerMiss.class, "loadsOfK() returned 2"),
+                Arguments.of(CacheAnswers.LoadLockPerMiss.class, LOADED_TWICE),
                 Arguments.of(CacheAnswers.ReadsTheTableAgainAfterUnlock.class, "get must return the value it loaded"),
                 Arguments.of(CacheAnswers.WriteUnlockSkippedWhenTheLoaderThrows.class, "skipped the unlock()"),
                 Arguments.of(CacheAnswers.InvalidateGivesUpWhenBusy.class, "the invalidate must drop the value whenever it runs"));
@@ -78,7 +84,7 @@ class CacheCheckIT {
         CatchRate.Result result = CatchRate.measure("03-locks", answer.getSimpleName(),
                 () -> Isolated.run("course.locks.exercises.", CacheCheck.class, "all", answer));
         assertThat(result.caught()).as("runs that caught %s", answer.getSimpleName()).isEqualTo(result.runs());
-        assertThat(result.firstMessage()).contains(explanation);
+        assertThat(result.firstMessage()).containsAnyOf(explanation.split("\\|"));
     }
 
     @ParameterizedTest
