@@ -4,6 +4,7 @@ import course.cpuio.Primes;
 import course.cpuio.RangeWork;
 import course.cpuio.SplitJob;
 import course.kit.Workers;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -303,7 +304,7 @@ final class SplitCheck {
     }
 
     private static void failsWith(Class<? extends SplitJob> answer, long from, long to, long broken, Throwable planted) {
-        java.util.concurrent.atomic.AtomicBoolean thrownOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean thrownOnce = new AtomicBoolean();
         RangeWork work = (a, b) -> {
             if (a <= broken && broken < b && thrownOnce.compareAndSet(false, true)) {
                 if (planted instanceof Error error) {
@@ -478,19 +479,19 @@ final class SplitCheck {
      * sum; it must not return what it had added up so far as if that were the sum.
      */
     static void returnsNoPartialSumWhenInterrupted(Class<? extends SplitJob> answer) {
-        java.util.concurrent.CountDownLatch partStarted = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch partStarted = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
         RangeWork work = (a, b) -> {
             partStarted.countDown();
             try {
-                letGo.await(HANG_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                letGo.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // a pool stopped with shutdownNow(): the part ends at once
             }
             return b - a;
         };
         long[] result = {-1};
-        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean returned = new AtomicBoolean();
         Thread caller = Thread.ofPlatform().daemon().name("caller").start(() -> {
             try {
                 result[0] = create(answer).run(0, 64_000, work);
@@ -500,7 +501,7 @@ final class SplitCheck {
             }
         });
         try {
-            partStarted.await(HANG_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            partStarted.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             long end = System.nanoTime() + HANG_LIMIT.toNanos();
             while (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TIMED_WAITING
                     && caller.isAlive() && System.nanoTime() < end) {
@@ -536,7 +537,7 @@ final class SplitCheck {
 
     /** How many times {@code thread} has waited or parked (ThreadInfo's waited count; -1 once it has ended). */
     private static long waitsOf(Thread thread) {
-        var info = java.lang.management.ManagementFactory.getThreadMXBean().getThreadInfo(thread.threadId());
+        var info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.threadId());
         return info == null ? -1 : info.getWaitedCount();
     }
 
